@@ -1,0 +1,420 @@
+/**
+ * Signing in to CXone, in both modes the credential offers. Pure apart from the injected `httpRequest`,
+ * so it runs inside n8n's `preAuthentication` and in tests alike, and keeps nothing in module memory:
+ * the token and the API base it finds are returned to n8n, which stores them with the credential.
+ */
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+
+import {
+	AGENT_STATE_READ_SCOPE,
+	CXONE_ISSUERS,
+	TUTORIAL_TOKEN_PATH,
+} from '../nodes/CxoneAgentStates/helpers/constants';
+import {
+	describeHttpFailure,
+	redactSecrets,
+	secretsOf,
+	type HttpFailure,
+} from '../nodes/CxoneAgentStates/helpers/httpFailure';
+
+export type HttpRequester = (options: IHttpRequestOptions) => Promise<unknown>;
+
+export interface CxoneCredentialData {
+	authMode?: 'clientCredentials' | 'accessKey';
+	tenant?: string;
+	clientId?: string;
+	clientSecret?: string;
+	scope?: string;
+	baseUrl?: string;
+	tokenUrl?: string;
+	environment?: 'global' | 'fedramp' | 'custom';
+	issuerUrl?: string;
+	accessKeyId?: string;
+	accessKeySecret?: string;
+	apiVersion?: string;
+	accessToken?: string;
+	apiBaseUrl?: string;
+	tokenExpiresAt?: string;
+}
+
+/** What `preAuthentication` hands back to n8n, which saves every field with the credential. */
+export interface SignInResult extends IDataObject {
+	accessToken: string;
+	apiBaseUrl: string;
+	/** ISO time the token stops working; '' when CXone did not say (n8n then renews on the first 401). */
+	tokenExpiresAt: string;
+}
+
+/**
+ * Thrown for anything that stops a sign-in. Its message and description are written for the user and
+ * never carry a secret; the transport recognises it by `name` because n8n wraps it before it gets there.
+ */
+export class CxoneSignInError extends Error {
+	constructor(
+		message: string,
+		readonly description: string,
+		readonly httpCode?: string,
+	) {
+		super(message);
+		this.name = 'CxoneSignInError';
+	}
+}
+
+const TENANT_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+
+export function validateTenant(tenant: unknown): string {
+	const value = typeof tenant === 'string' ? tenant.trim() : '';
+	if (!TENANT_PATTERN.test(value)) {
+		throw new CxoneSignInError(
+			'The Tenant must be a plain tenant name such as "acme" (letters, digits and hyphens)',
+			'Enter only the tenant name, not a host name or URL. To use another host, set Base URL instead.',
+		);
+	}
+	return value;
+}
+
+export function isLoopbackHost(hostname: string): boolean {
+	const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+	return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * Every URL the credential calls or sends a secret to: `https://`, or `http://` only on this machine's
+ * loopback (for local testing). No embedded user:password, no fragment.
+ */
+export function validateEndpointUrl(value: unknown, fieldName: string): URL {
+	const raw = typeof value === 'string' ? value.trim() : '';
+	let url: URL;
+	try {
+		url = new URL(raw);
+	} catch {
+		throw new CxoneSignInError(
+			`${fieldName} is not a valid URL`,
+			`Enter a full URL starting with https://, for example https://api-na1.niceincontact.com.`,
+		);
+	}
+	const allowedHttp = url.protocol === 'http:' && isLoopbackHost(url.hostname);
+	if (url.protocol !== 'https:' && !allowedHttp) {
+		throw new CxoneSignInError(
+			`${fieldName} must start with https://`,
+			'Only https:// URLs are allowed; plain http:// is accepted for 127.0.0.1, localhost or [::1] only (local testing).',
+		);
+	}
+	if (url.username || url.password || url.hash) {
+		throw new CxoneSignInError(
+			`${fieldName} must not contain a user name, password or #fragment`,
+			'Put secrets in their own credential fields, never in a URL.',
+		);
+	}
+	return url;
+}
+
+const withoutTrailingSlash = (url: URL) => url.href.replace(/\/+$/, '');
+
+export function tutorialApiBase(credentials: CxoneCredentialData): string {
+	if (credentials.baseUrl?.trim()) return withoutTrailingSlash(validateEndpointUrl(credentials.baseUrl, 'Base URL'));
+	return `https://${validateTenant(credentials.tenant)}.api.cxone.com`;
+}
+
+function basicAuthorization(clientId: string, clientSecret: string): string {
+	return `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`;
+}
+
+function requireField(value: string | undefined, fieldName: string): string {
+	const trimmed = value?.trim() ?? '';
+	if (!trimmed) {
+		throw new CxoneSignInError(`${fieldName} is empty`, `Fill in ${fieldName} in the NICE CXone API credential.`);
+	}
+	return trimmed;
+}
+
+function expiryFrom(body: IDataObject, nowMs: number): string {
+	const seconds = Number(body.expires_in);
+	return Number.isFinite(seconds) && seconds > 0 ? new Date(nowMs + seconds * 1000).toISOString() : '';
+}
+
+function readJsonObject(body: unknown, step: string): IDataObject {
+	let parsed = body;
+	if (typeof body === 'string') {
+		try {
+			parsed = JSON.parse(body);
+		} catch {
+			parsed = undefined;
+		}
+	}
+	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+		throw new CxoneSignInError(
+			`CXone sign-in failed at ${step}: the answer was not a JSON object`,
+			'Check that the URL points at CXone (or your OAuth gateway) and not at a web page or proxy.',
+		);
+	}
+	return parsed as IDataObject;
+}
+
+function tokenFrom(body: IDataObject, step: string): string {
+	if (typeof body.access_token !== 'string' || !body.access_token) {
+		throw new CxoneSignInError(
+			`CXone sign-in failed at ${step}: the answer has no access_token`,
+			'The token endpoint answered without a token. Check the Token URL and that the OAuth client is enabled.',
+		);
+	}
+	return body.access_token;
+}
+
+async function request(
+	http: HttpRequester,
+	options: IHttpRequestOptions,
+	step: string,
+	credentials: CxoneCredentialData,
+	explain: (failure: HttpFailure) => { message: string; description: string } | undefined,
+): Promise<unknown> {
+	try {
+		return await http({ timeout: 30_000, ...options });
+	} catch (error) {
+		const failure = describeHttpFailure(error);
+		const explained = explain(failure);
+		const secrets = secretsOf(credentials);
+		const message = explained?.message ?? `CXone sign-in failed at ${step}${failure.status ? ` (HTTP ${failure.status})` : ''}`;
+		const description =
+			explained?.description ??
+			(failure.detail ? `CXone said: ${failure.detail}` : 'Check the URLs in the credential and that CXone is reachable.');
+		throw new CxoneSignInError(
+			redactSecrets(message, secrets),
+			redactSecrets(description, secrets),
+			failure.status ? String(failure.status) : undefined,
+		);
+	}
+}
+
+/** The tutorial's grant (and OAuth gateways in front of CXone): client credentials with Basic auth. */
+export async function signInWithClientCredentials(
+	http: HttpRequester,
+	credentials: CxoneCredentialData,
+	nowMs: number,
+): Promise<SignInResult> {
+	const apiBase = tutorialApiBase(credentials);
+	const tokenUrl = credentials.tokenUrl?.trim()
+		? validateEndpointUrl(credentials.tokenUrl, 'Token URL').href
+		: `${apiBase}${TUTORIAL_TOKEN_PATH}`;
+	const clientId = requireField(credentials.clientId, 'Client ID');
+	const clientSecret = requireField(credentials.clientSecret, 'Client Secret');
+	const scope = credentials.scope?.trim() || AGENT_STATE_READ_SCOPE;
+
+	const answer = await request(
+		http,
+		{
+			method: 'POST',
+			url: tokenUrl,
+			headers: {
+				Authorization: basicAuthorization(clientId, clientSecret),
+				'Content-Type': 'application/x-www-form-urlencoded',
+				Accept: 'application/json',
+			},
+			body: new URLSearchParams({ grant_type: 'client_credentials', scope }).toString(),
+		},
+		'the token request',
+		credentials,
+		(failure) => explainTokenFailure(failure, 'clientCredentials', scope),
+	);
+	const body = readJsonObject(answer, 'the token request');
+	const accessToken = tokenFrom(body, 'the token request');
+	// Real CXone's legacy token answer names the API host to use; honour it, but only over a safe URL.
+	const announcedBase = typeof body.resource_server_base_uri === 'string' ? body.resource_server_base_uri : '';
+	const apiBaseUrl = announcedBase
+		? withoutTrailingSlash(validateEndpointUrl(announcedBase, 'The API base CXone announced (resource_server_base_uri)'))
+		: apiBase;
+	return { accessToken, apiBaseUrl, tokenExpiresAt: expiryFrom(body, nowMs) };
+}
+
+function issuerOf(credentials: CxoneCredentialData): URL {
+	const environment = credentials.environment ?? 'global';
+	if (environment === 'custom') return validateEndpointUrl(credentials.issuerUrl, 'Issuer URL');
+	const issuer = CXONE_ISSUERS[environment];
+	if (!issuer) {
+		throw new CxoneSignInError(
+			`Unknown CXone environment "${String(environment)}"`,
+			'Pick Global, FedRAMP or Custom in the credential.',
+		);
+	}
+	return new URL(issuer);
+}
+
+/** Discovered URLs must be as safe as the issuer: https (http only when the issuer is loopback). */
+function validateDiscoveredUrl(value: unknown, issuer: URL, what: string, step: string): URL {
+	if (typeof value !== 'string' || !value.trim()) {
+		throw new CxoneSignInError(
+			`CXone sign-in failed at ${step}: the answer has no ${what}`,
+			'Check the environment or Issuer URL in the credential.',
+		);
+	}
+	let url: URL;
+	try {
+		url = new URL(value);
+	} catch {
+		throw new CxoneSignInError(`CXone sign-in failed at ${step}: ${what} is not a URL`, 'Check the environment or Issuer URL in the credential.');
+	}
+	const httpAllowed = issuer.protocol === 'http:' && isLoopbackHost(issuer.hostname) && isLoopbackHost(url.hostname);
+	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && httpAllowed)) {
+		throw new CxoneSignInError(
+			`CXone sign-in stopped at ${step}: ${what} (${url.origin}) is not https://`,
+			'The package only sends credentials over https://. Check the environment or Issuer URL in the credential.',
+		);
+	}
+	if (url.username || url.password) {
+		throw new CxoneSignInError(`CXone sign-in stopped at ${step}: ${what} contains a user name or password`, 'Check the Issuer URL.');
+	}
+	return url;
+}
+
+/**
+ * Reads the `id_token` payload to learn which tenant signed in. No signature check: the token came
+ * straight from the issuer over TLS, and the claim is used only to route the next discovery call.
+ */
+export function decodeJwtPayload(token: unknown): IDataObject | null {
+	if (typeof token !== 'string') return null;
+	const payload = token.split('.')[1];
+	if (!payload) return null;
+	try {
+		const parsed: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+		return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as IDataObject) : null;
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * Real CXone tenants: OpenID discovery → password grant with the API user's access key → tenant from the
+ * `id_token` → `cxone-configuration` for the tenant's API host (skipped when Base URL is set).
+ */
+export async function signInWithAccessKey(
+	http: HttpRequester,
+	credentials: CxoneCredentialData,
+	nowMs: number,
+): Promise<SignInResult> {
+	const issuer = issuerOf(credentials);
+	const issuerBase = withoutTrailingSlash(issuer);
+	const clientId = requireField(credentials.clientId, 'Client ID');
+	const clientSecret = requireField(credentials.clientSecret, 'Client Secret');
+	const accessKeyId = requireField(credentials.accessKeyId, 'Access Key ID');
+	const accessKeySecret = requireField(credentials.accessKeySecret, 'Access Key Secret');
+	const baseOverride = credentials.baseUrl?.trim()
+		? withoutTrailingSlash(validateEndpointUrl(credentials.baseUrl, 'Base URL'))
+		: '';
+
+	const openIdStep = 'OpenID discovery (/.well-known/openid-configuration)';
+	const openId = readJsonObject(
+		await request(http, { method: 'GET', url: `${issuerBase}/.well-known/openid-configuration`, headers: { Accept: 'application/json' } }, openIdStep, credentials, () => undefined),
+		openIdStep,
+	);
+	const tokenEndpoint = validateDiscoveredUrl(openId.token_endpoint, issuer, 'token_endpoint', openIdStep);
+	if (tokenEndpoint.host !== issuer.host) {
+		throw new CxoneSignInError(
+			`CXone sign-in stopped at ${openIdStep}: the token endpoint is on ${tokenEndpoint.host}, not on the issuer ${issuer.host}`,
+			'The package sends your access key only to the issuer itself. Check the environment or Issuer URL.',
+		);
+	}
+
+	const tokenStep = 'the token request';
+	const tokenBody = readJsonObject(
+		await request(
+			http,
+			{
+				method: 'POST',
+				url: tokenEndpoint.href,
+				headers: {
+					Authorization: basicAuthorization(clientId, clientSecret),
+					'Content-Type': 'application/x-www-form-urlencoded',
+					Accept: 'application/json',
+				},
+				body: new URLSearchParams({ grant_type: 'password', username: accessKeyId, password: accessKeySecret }).toString(),
+			},
+			tokenStep,
+			credentials,
+			(failure) => explainTokenFailure(failure, 'accessKey'),
+		),
+		tokenStep,
+	);
+	const accessToken = tokenFrom(tokenBody, tokenStep);
+	const signedIn = { accessToken, tokenExpiresAt: expiryFrom(tokenBody, nowMs) };
+	if (baseOverride) return { ...signedIn, apiBaseUrl: baseOverride };
+
+	const claims = decodeJwtPayload(tokenBody.id_token);
+	if (!claims) {
+		throw new CxoneSignInError(
+			'CXone sign-in failed reading the id_token: the token answer has no readable id_token',
+			'The package reads the tenant from the id_token to find your API host. Set Base URL in the credential to skip discovery.',
+		);
+	}
+	const tenantId = typeof claims.tenantId === 'string' ? claims.tenantId : '';
+	if (!tenantId) {
+		throw new CxoneSignInError(
+			'CXone sign-in failed reading the id_token: it carries no tenantId',
+			'Set Base URL in the credential (for example https://api-na1.niceincontact.com) to skip discovery.',
+		);
+	}
+
+	const discoveryStep = 'tenant discovery (/.well-known/cxone-configuration)';
+	const discovery = readJsonObject(
+		await request(
+			http,
+			{
+				method: 'GET',
+				url: `${issuerBase}/.well-known/cxone-configuration`,
+				qs: { tenantId },
+				headers: { Accept: 'application/json' },
+			},
+			discoveryStep,
+			credentials,
+			() => undefined,
+		),
+		discoveryStep,
+	);
+	const apiEndpoint = validateDiscoveredUrl(discovery.api_endpoint, issuer, 'api_endpoint', discoveryStep);
+	return { ...signedIn, apiBaseUrl: withoutTrailingSlash(apiEndpoint) };
+}
+
+function explainTokenFailure(
+	failure: HttpFailure,
+	mode: 'clientCredentials' | 'accessKey',
+	scope?: string,
+): { message: string; description: string } | undefined {
+	const code = failure.oauthError;
+	if (code === 'invalid_grant' && mode === 'accessKey') {
+		return {
+			message: 'CXone refused the access key: the Access Key ID or Access Key Secret is wrong or deactivated',
+			description:
+				'In CXone go to Admin > Employees, open the API user, and on its Access Keys tab create a new key (the secret is shown once). Paste both into the credential.',
+		};
+	}
+	if (code === 'invalid_client' || (failure.status === 401 && !code)) {
+		return {
+			message:
+				mode === 'accessKey'
+					? 'CXone refused the client: the Client ID or Client Secret of your registered back-end application is wrong'
+					: 'The token endpoint refused the Client ID or Client Secret',
+			description:
+				mode === 'accessKey'
+					? 'Use the client ID and secret NICE issued when your back-end application was registered (developer.niceincontact.com).'
+					: 'Check the Client ID and Client Secret of the OAuth client (CXone Admin > Security > OAuth Clients).',
+		};
+	}
+	if (code === 'invalid_scope') {
+		return {
+			message: `The token endpoint refused the scope "${scope ?? ''}"`,
+			description: `Add the scope ${AGENT_STATE_READ_SCOPE} to the OAuth client (CXone Admin > Security > OAuth Clients), or correct the Scope field.`,
+		};
+	}
+	if (failure.status === 404) {
+		return {
+			message: 'The token endpoint was not found (HTTP 404)',
+			description: 'Check the Tenant, Base URL and Token URL in the credential.',
+		};
+	}
+	return undefined;
+}
+
+export async function signIn(http: HttpRequester, credentials: CxoneCredentialData, nowMs: number): Promise<SignInResult> {
+	return credentials.authMode === 'accessKey'
+		? await signInWithAccessKey(http, credentials, nowMs)
+		: await signInWithClientCredentials(http, credentials, nowMs);
+}

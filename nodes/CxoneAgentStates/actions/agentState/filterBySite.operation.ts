@@ -1,0 +1,32 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { parseList } from '../../helpers/filters';
+import type { CxoneSession } from '../../transport';
+import { optionsCollection, queryAgentStates } from './shared';
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Site IDs',
+		name: 'siteIds',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'site-1, site-2',
+		description: 'One or more site IDs, comma-separated (an array from an expression works too)',
+		hint: 'Tutorial API: the siteId of each agent. Real tenants (Access Key sign-in) have no site in the state feed: this matches each agent\'s Location (ID or name), read from the agents list.',
+		displayOptions: { show: { resource: ['agentState'], operation: ['filterBySite'] } },
+	},
+	optionsCollection('filterBySite', { stateFilter: true }),
+];
+
+export async function execute(this: IExecuteFunctions, session: CxoneSession, itemIndex: number): Promise<INodeExecutionData[]> {
+	const sites = parseList(this.getNodeParameter('siteIds', itemIndex));
+	if (sites.length === 0) {
+		throw new NodeOperationError(this.getNode(), 'Site IDs is empty', {
+			description: 'Enter at least one site ID (several are separated by commas), or use Get All for every site.',
+			itemIndex,
+		});
+	}
+	return await queryAgentStates.call(this, session, itemIndex, { sites });
+}

@@ -1,0 +1,160 @@
+/** What Get All, Get Ready and Filter by Site share: the options collection and the fetch → shape pipeline. */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { CANONICAL_STATES, EMPTY_RESULT_HINT } from '../../helpers/constants';
+import { filterAgents, parseList, type AgentFilter } from '../../helpers/filters';
+import { normalizeAgentStates, type NormalizedAgentState } from '../../helpers/normalize';
+import { summarizeAgents } from '../../helpers/summary';
+import { fetchAgentLocations, fetchAgentStates } from '../../transport/agentStates';
+import type { CxoneSession, RequestCall } from '../../transport';
+
+export interface AgentStateOptions {
+	output?: 'agents' | 'summary';
+	states?: string[];
+	teams?: string;
+	includeRaw?: boolean;
+	includeSite?: boolean;
+	maxRetryWaitSeconds?: number;
+}
+
+const stateOptions = CANONICAL_STATES.map((state) => ({
+	name: state
+		.split('_')
+		.map((word) => word[0] + word.slice(1).toLowerCase())
+		.join(' '),
+	value: state,
+}));
+
+export function optionsCollection(operation: string, { stateFilter }: { stateFilter: boolean }): INodeProperties {
+	const options: INodeProperties[] = [
+		{
+			displayName: 'Include Raw Record',
+			name: 'includeRaw',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to add the record exactly as CXone sent it under "raw"',
+		},
+		{
+			displayName: 'Include Site (Real Tenants)',
+			name: 'includeSite',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to fill siteId and siteName from each agent\'s Location. Only for the Access Key sign-in, where it costs one extra request to the agents list; the tutorial API always sends siteId.',
+		},
+		{
+			displayName: 'Max Retry Wait (Seconds)',
+			name: 'maxRetryWaitSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 300 },
+			default: 30,
+			description: 'How long the node may wait in total when CXone is throttling (429/503) or failing (5xx) before it stops with an error. 0 turns retries off.',
+		},
+		{
+			displayName: 'Output',
+			name: 'output',
+			type: 'options',
+			options: [
+				{ name: 'One Item per Agent', value: 'agents', description: 'For steps that act on each agent' },
+				{
+					name: 'One Summary Item',
+					value: 'summary',
+					description: 'Counts by state, site and team plus ready agent IDs: for one email or message per run',
+				},
+			],
+			default: 'agents',
+		},
+		{
+			displayName: 'Teams',
+			name: 'teams',
+			type: 'string',
+			default: '',
+			placeholder: '12, Support',
+			description: 'Only agents in these teams: team IDs or names, comma-separated, case-insensitive',
+		},
+	];
+	if (stateFilter) {
+		options.push({
+			displayName: 'States',
+			name: 'states',
+			type: 'multiOptions',
+			options: stateOptions,
+			default: [],
+			description: 'Only agents in these states (leave empty for all)',
+		});
+	}
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: { resource: ['agentState'], operation: [operation] } },
+		options,
+	};
+}
+
+export interface AgentStatesQuery {
+	readyOnly?: boolean;
+	/** Site IDs or names to keep. */
+	sites?: string[];
+}
+
+export function readOptions(context: IExecuteFunctions, itemIndex: number): AgentStateOptions {
+	return context.getNodeParameter('options', itemIndex, {}) as AgentStateOptions;
+}
+
+/** Fills siteId/siteName from the agents list (real tenants only: their state feed has no site). */
+async function attachLocations(session: CxoneSession, agents: NormalizedAgentState[], call: RequestCall) {
+	const locations = await session.memo('agentLocations', async () => await fetchAgentLocations(session, call));
+	for (const agent of agents) {
+		const location = locations.get(agent.agentId);
+		if (location) {
+			agent.siteId = location.siteId;
+			agent.siteName = location.siteName;
+		}
+	}
+}
+
+export async function queryAgentStates(
+	this: IExecuteFunctions,
+	session: CxoneSession,
+	itemIndex: number,
+	query: AgentStatesQuery,
+): Promise<INodeExecutionData[]> {
+	const options = readOptions(this, itemIndex);
+	const sites = query.sites ?? [];
+	const call: RequestCall = {
+		itemIndex,
+		maxTotalWaitMs: options.maxRetryWaitSeconds === undefined ? undefined : options.maxRetryWaitSeconds * 1000,
+	};
+	const fetched = await fetchAgentStates(session, {
+		...call,
+		// The tutorial API filters one site server-side; several sites are filtered here only.
+		siteId: sites.length === 1 ? sites[0] : undefined,
+	});
+	const { agents, skipped } = normalizeAgentStates(fetched.records, Date.now(), options.includeRaw === true);
+	if (session.mode === 'accessKey' && (sites.length > 0 || options.includeSite)) {
+		await attachLocations(session, agents, call);
+	}
+
+	const filter: AgentFilter = {
+		states: query.readyOnly ? ['READY'] : options.states,
+		teams: parseList(options.teams),
+		sites,
+	};
+	const selected = filterAgents(agents, filter);
+
+	if (skipped > 0) {
+		this.addExecutionHints({
+			message: `${skipped} record(s) from CXone named no agent ID and were skipped. Turn on "Include Raw Record" to inspect what CXone sends.`,
+			location: 'outputPane',
+		});
+	}
+	if (selected.length === 0) this.addExecutionHints({ message: EMPTY_RESULT_HINT, location: 'outputPane' });
+
+	if (options.output === 'summary') {
+		return [{ json: summarizeAgents(selected, new Date()) as unknown as IDataObject }];
+	}
+	return selected.map((agent) => ({ json: agent as unknown as IDataObject }));
+}

@@ -1,0 +1,34 @@
+import type { NormalizedAgentState } from './normalize';
+
+/** Splits `a, b,,c` (or an array from an expression) into trimmed, non-empty values. */
+export function parseList(value: unknown): string[] {
+	const parts = Array.isArray(value) ? value.map(String) : typeof value === 'string' || typeof value === 'number' ? String(value).split(',') : [];
+	return parts.map((part) => part.trim()).filter((part) => part.length > 0);
+}
+
+export interface AgentFilter {
+	states?: string[];
+	/** Team IDs or names, matched case-insensitively. */
+	teams?: string[];
+	/** Site IDs or names, matched case-insensitively. */
+	sites?: string[];
+}
+
+const lowerSet = (values: string[]) => new Set(values.map((value) => value.toLowerCase()));
+
+const matchesIdOrName = (wanted: Set<string>, id: string | null, name: string | null) =>
+	(id !== null && wanted.has(id.toLowerCase())) || (name !== null && wanted.has(name.toLowerCase()));
+
+/** One pass, set lookups: cost stays linear in the number of agents whatever the filter size. */
+export function filterAgents(agents: NormalizedAgentState[], filter: AgentFilter): NormalizedAgentState[] {
+	const states = filter.states?.length ? new Set(filter.states) : null;
+	const teams = filter.teams?.length ? lowerSet(filter.teams) : null;
+	const sites = filter.sites?.length ? lowerSet(filter.sites) : null;
+	if (!states && !teams && !sites) return agents;
+	return agents.filter(
+		(agent) =>
+			(!states || states.has(agent.state)) &&
+			(!teams || matchesIdOrName(teams, agent.teamId, agent.teamName)) &&
+			(!sites || matchesIdOrName(sites, agent.siteId, agent.siteName)),
+	);
+}

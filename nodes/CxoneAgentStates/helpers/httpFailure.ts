@@ -1,0 +1,104 @@
+/**
+ * Reads what went wrong out of whatever n8n's HTTP helpers threw (an axios-style error, possibly wrapped in
+ * a NodeApiError), keeping only what is safe to show: never the request, whose headers carry the token.
+ */
+
+export interface HttpFailure {
+	status: number | null;
+	headers: Record<string, string>;
+	body: unknown;
+	/** The OAuth `error` code (`invalid_grant`, ...) when the body has one. */
+	oauthError: string | null;
+	/** CXone's own words: body message, OAuth description, or the `icStatusDescription` header. */
+	detail: string | null;
+	/** Network-level code such as ECONNRESET or ETIMEDOUT. */
+	code: string | null;
+}
+
+type Loose = Record<string, unknown>;
+
+const asObject = (value: unknown): Loose | null =>
+	typeof value === 'object' && value !== null ? (value as Loose) : null;
+
+function normalizeHeaders(headers: unknown): Record<string, string> {
+	const result: Record<string, string> = {};
+	const source = asObject(headers);
+	if (!source) return result;
+	const entries =
+		typeof (source as { forEach?: unknown }).forEach === 'function' && !Array.isArray(source)
+			? collectHeaders(source)
+			: Object.entries(source);
+	for (const [key, value] of entries) {
+		if (value !== undefined && value !== null) result[key.toLowerCase()] = String(value);
+	}
+	return result;
+}
+
+function collectHeaders(source: Loose): Array<[string, unknown]> {
+	const entries: Array<[string, unknown]> = [];
+	(source as unknown as { forEach: (fn: (value: unknown, key: string) => void) => void }).forEach(
+		(value, key) => entries.push([key, value]),
+	);
+	return entries;
+}
+
+function parseMaybeJson(body: unknown): unknown {
+	if (typeof body !== 'string') return body;
+	try {
+		return JSON.parse(body);
+	} catch {
+		return body;
+	}
+}
+
+const MESSAGE_KEYS = ['error_description', 'message', 'Message', 'errorMessage', 'error', 'detail', 'title'];
+
+function detailFrom(body: unknown, headers: Record<string, string>): string | null {
+	const object = asObject(body);
+	if (object) {
+		for (const key of MESSAGE_KEYS) {
+			const value = object[key];
+			if (typeof value === 'string' && value.trim()) return value.trim();
+		}
+	}
+	if (typeof body === 'string' && body.trim() && !/^\s*</.test(body)) return body.trim().slice(0, 300);
+	const header = headers['icstatusdescription'];
+	return header?.trim() ? header.trim() : null;
+}
+
+export function describeHttpFailure(error: unknown): HttpFailure {
+	const outer = asObject(error) ?? {};
+	// n8n wraps axios errors in NodeApiError: the HTTP answer sits on the cause.
+	const source = asObject(outer.response) ? outer : (asObject(outer.cause) ?? outer);
+	const response = asObject(source.response) ?? {};
+	const statusValue = response.status ?? response.statusCode ?? source.httpCode ?? outer.httpCode;
+	const status = Number(statusValue);
+	const headers = normalizeHeaders(response.headers);
+	const body = parseMaybeJson(response.data ?? response.body);
+	const bodyObject = asObject(body);
+	const oauthError = bodyObject && typeof bodyObject.error === 'string' ? bodyObject.error : null;
+	const code = typeof source.code === 'string' ? source.code : typeof outer.code === 'string' ? outer.code : null;
+	return {
+		status: Number.isInteger(status) && status > 0 ? status : null,
+		headers,
+		body,
+		oauthError,
+		detail: detailFrom(body, headers),
+		code,
+	};
+}
+
+/** Secret values of a credential, longest first so a secret containing another is masked whole. */
+export function secretsOf(credentials: object): string[] {
+	const record = credentials as Record<string, unknown>;
+	return ['clientSecret', 'accessKeySecret', 'accessToken']
+		.map((key) => record[key])
+		.filter((value): value is string => typeof value === 'string' && value.length >= 4)
+		.sort((a, b) => b.length - a.length);
+}
+
+export function redactSecrets(text: string, secrets: string[]): string {
+	let result = text;
+	for (const secret of secrets) result = result.split(secret).join('***');
+	return result;
+}

@@ -1,0 +1,127 @@
+/** Reading whole collections from CXone: every page of agent states, and the agents list for locations. */
+import type { IDataObject } from 'n8n-workflow';
+
+import { realAgentsPath } from '../helpers/constants';
+import { extractAgentStatesPage, UnexpectedResponseShapeError } from '../helpers/normalize';
+import type { CxoneSession, RequestCall } from './index';
+
+/** A tenant of 100,000 agents at CXone's usual page sizes stays far below this. */
+const MAX_PAGES = 1_000;
+const AGENTS_PAGE_SIZE = 1_000;
+
+export interface AgentStatesFetch {
+	records: unknown[];
+	lastPollTime: string | null;
+	/** 204/304: CXone says nothing is there (or nothing changed since `updatedSince`). */
+	noContent: boolean;
+}
+
+export interface FetchAgentStatesOptions extends RequestCall {
+	/** Tutorial API: narrows the answer to one site server-side (the node filters client-side as well). */
+	siteId?: string;
+	/** Real CXone: only agents whose state changed since this cursor. */
+	updatedSince?: string;
+}
+
+function shapeError(session: CxoneSession, error: unknown, itemIndex?: number): never {
+	if (error instanceof UnexpectedResponseShapeError) {
+		throw session.failure(
+			error.message,
+			'Check the Base URL and, for a real tenant, the API Version in the credential.',
+			itemIndex,
+		);
+	}
+	throw error;
+}
+
+export async function fetchAgentStates(
+	session: CxoneSession,
+	options: FetchAgentStatesOptions = {},
+): Promise<AgentStatesFetch> {
+	const qs: IDataObject = {};
+	if (session.mode === 'clientCredentials' && options.siteId) qs.siteId = options.siteId;
+	if (session.mode === 'accessKey' && options.updatedSince) qs.updatedSince = options.updatedSince;
+
+	const records: unknown[] = [];
+	let lastPollTime: string | null = null;
+	let path = session.statesPath;
+	for (let page = 0; page < MAX_PAGES; page++) {
+		const response = await session.get(path, page === 0 ? qs : {}, options);
+		if (response.body === null) return { records, lastPollTime, noContent: records.length === 0 };
+		let extracted;
+		try {
+			extracted = extractAgentStatesPage(response.body);
+		} catch (error) {
+			shapeError(session, error, options.itemIndex);
+		}
+		// One page is usual: avoid copying it into a second array.
+		if (page === 0 && !extracted.nextLink) return { records: extracted.records, lastPollTime: extracted.lastPollTime, noContent: false };
+		for (const record of extracted.records) records.push(record);
+		lastPollTime = extracted.lastPollTime ?? lastPollTime;
+		if (!extracted.nextLink || extracted.records.length === 0) break;
+		if (!session.isOnApiHost(new URL(extracted.nextLink, session.apiBase).href)) {
+			throw session.failure(
+				'CXone sent a next-page link to another host; the node will not send your token there',
+				`The link pointed at ${safeOrigin(extracted.nextLink)}. Report this to your CXone administrator.`,
+				options.itemIndex,
+			);
+		}
+		path = new URL(extracted.nextLink, session.apiBase).href;
+	}
+	return { records, lastPollTime, noContent: false };
+}
+
+function safeOrigin(link: string): string {
+	try {
+		return new URL(link).origin;
+	} catch {
+		return 'an invalid URL';
+	}
+}
+
+export interface AgentLocation {
+	siteId: string | null;
+	siteName: string | null;
+}
+
+const lowerKeys = (record: Record<string, unknown>) => {
+	const lowered: Record<string, unknown> = {};
+	for (const key in record) lowered[key.toLowerCase()] = record[key];
+	return lowered;
+};
+
+const text = (value: unknown): string | null =>
+	typeof value === 'string' && value ? value : typeof value === 'number' ? String(value) : null;
+
+/**
+ * CXone has no site in the state feed: the closest thing is the Location on each user record, so the
+ * agents list is read once per execution and joined by agent ID.
+ */
+export async function fetchAgentLocations(session: CxoneSession, call: RequestCall = {}): Promise<Map<string, AgentLocation>> {
+	const { itemIndex } = call;
+	const locations = new Map<string, AgentLocation>();
+	let skip = 0;
+	for (let page = 0; page < MAX_PAGES; page++) {
+		const response = await session.get(realAgentsPath(session.apiVersion), { top: AGENTS_PAGE_SIZE, skip }, call);
+		const body = response.body as Record<string, unknown> | unknown[] | null;
+		const agents = Array.isArray(body) ? body : body ? (lowerKeys(body).agents as unknown[] | undefined) : [];
+		if (!Array.isArray(agents)) {
+			throw session.failure('CXone\'s agents list has an unexpected shape: expected an "agents" array', 'Check the API Version in the credential.', itemIndex);
+		}
+		for (const entry of agents) {
+			if (typeof entry !== 'object' || entry === null) continue;
+			const agent = lowerKeys(entry as Record<string, unknown>);
+			const agentId = text(agent.agentid);
+			if (agentId === null) continue;
+			locations.set(agentId, {
+				siteId: text(agent.locationid),
+				siteName: text(agent.location) ?? text(agent.locationname),
+			});
+		}
+		const total = Number(body && !Array.isArray(body) ? lowerKeys(body).totalrecords : NaN);
+		skip += agents.length;
+		const more = Number.isFinite(total) ? skip < total : agents.length === AGENTS_PAGE_SIZE;
+		if (!more || agents.length === 0) break;
+	}
+	return locations;
+}

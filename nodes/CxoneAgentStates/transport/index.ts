@@ -295,7 +295,7 @@ export class CxoneSession {
 			const html = typeof failure.body === 'string' && /^\s*</.test(failure.body);
 			return this.failure(
 				`CXone answered HTTP ${status}${status >= 500 ? ` after ${waited}` : ''}`,
-				html ? 'CXone (or a proxy in front of it) sent an HTML error page. Check the Base URL, or try again later.' : said || 'No further detail was given.',
+				html ? 'CXone (or a proxy in front of it) sent an HTML error page. Check the Base URL, or try again later.' : said.trim() || 'No further detail was given.',
 				itemIndex,
 				code,
 			);

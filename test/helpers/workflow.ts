@@ -110,7 +110,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		const output = await this.credentialType.preAuthentication.call(helpers, credentials);
 		if (output[expirable.name] === undefined) return undefined;
 		if (node.credentials) {
-			this.stored = { ...this.stored, ...output };
+			this.stored = { ...this.stored, ...(output as ICredentialDataDecryptedObject) };
 			this.saves++;
 			return Object.assign(credentials, output);
 		}
@@ -258,6 +258,24 @@ export function tutorialCredentials(overrides: IDataObject = {}): ICredentialDat
 		scope: 'urn:nice:cxone:agent:state:read',
 		baseUrl: '',
 		tokenUrl: '',
+		accessToken: '',
+		apiBaseUrl: '',
+		tokenExpiresAt: '',
+		...overrides,
+	};
+}
+
+export function accessKeyCredentials(overrides: IDataObject = {}): ICredentialDataDecryptedObject {
+	return {
+		authMode: 'accessKey',
+		environment: 'global',
+		issuerUrl: '',
+		clientId: 'client-id',
+		clientSecret: 'client-secret-value',
+		accessKeyId: 'AKID',
+		accessKeySecret: 'access-key-secret-value',
+		apiVersion: 'v31.0',
+		baseUrl: '',
 		accessToken: '',
 		apiBaseUrl: '',
 		tokenExpiresAt: '',

@@ -1,0 +1,253 @@
+import nock from 'nock';
+
+import { CxoneApi } from '../../credentials/CxoneApi.credentials';
+import { decodeJwtPayload, validateEndpointUrl, validateTenant } from '../../credentials/cxoneSignIn';
+import { accessKeyCredentials, executeWorkflow, TestCredentialsHelper, tutorialCredentials } from '../helpers/workflow';
+
+const ISSUER = 'https://cxone.niceincontact.com';
+const API = 'https://api-na1.niceincontact.com';
+const STATES = '/incontactapi/services/v31.0/agents/states';
+const SECRETS = ['client-secret-value', 'access-key-secret-value', 'tok-secret-1'];
+
+function unsignedJwt(payload: object): string {
+	const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+	return `${encode({ alg: 'none', typ: 'JWT' })}.${encode(payload)}.`;
+}
+
+function openIdScope(tokenEndpoint = `${ISSUER}/auth/token`) {
+	return nock(ISSUER).get('/.well-known/openid-configuration').reply(200, { issuer: ISSUER, token_endpoint: tokenEndpoint });
+}
+
+function tokenScope(body: object = { access_token: 'tok-secret-1', token_type: 'bearer', expires_in: 3600, refresh_token: 'r', id_token: unsignedJwt({ iss: ISSUER, tenantId: 'tenant-123' }) }) {
+	return nock(ISSUER)
+		.post('/auth/token', 'grant_type=password&username=AKID&password=access-key-secret-value')
+		.matchHeader('authorization', `Basic ${Buffer.from('client-id:client-secret-value').toString('base64')}`)
+		.matchHeader('content-type', 'application/x-www-form-urlencoded')
+		.reply(200, body);
+}
+
+function discoveryScope(body: object = { api_endpoint: API, area: 'na1' }) {
+	return nock(ISSUER).get('/.well-known/cxone-configuration').query({ tenantId: 'tenant-123' }).reply(200, body);
+}
+
+const states = { agentStates: [{ agentId: 1, agentStateId: 1, agentStateName: 'Available' }], lastPollTime: '2026-11-23T10:00:00Z' };
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+afterAll(() => nock.enableNetConnect());
+
+describe('validation', () => {
+	it.each(['acme', 'acme-01', 'A1'])('accepts the tenant %p', (tenant) => {
+		expect(validateTenant(tenant)).toBe(tenant);
+	});
+
+	it.each(['evil.com/', 'a.b', 'a@b', 'a#b', 'https://acme', '', '-acme', 'acme.api.cxone.com', 'acme/../x'])('refuses the tenant %p', (tenant) => {
+		expect(() => validateTenant(tenant)).toThrow('The Tenant must be a plain tenant name such as "acme" (letters, digits and hyphens)');
+	});
+
+	it.each(['https://api.example.com', 'https://api.example.com/base/', 'http://127.0.0.1:8080', 'http://localhost:1', 'http://[::1]:9'])('accepts the URL %p', (url) => {
+		expect(validateEndpointUrl(url, 'Base URL')).toBeInstanceOf(URL);
+	});
+
+	it.each([
+		['http://example.com', 'Base URL must start with https://'],
+		['http://10.0.0.1', 'Base URL must start with https://'],
+		['file:///etc/passwd', 'Base URL must start with https://'],
+		['ftp://example.com', 'Base URL must start with https://'],
+		['https://user:pw@example.com', 'Base URL must not contain a user name, password or #fragment'],
+		['https://example.com/#x', 'Base URL must not contain a user name, password or #fragment'],
+		['example.com', 'Base URL is not a valid URL'],
+		['evil.com/', 'Base URL is not a valid URL'],
+	])('refuses the URL %p', (url, message) => {
+		expect(() => validateEndpointUrl(url, 'Base URL')).toThrow(message);
+	});
+
+	it('refuses a bad tenant before any request is made', async () => {
+		const { error } = await executeWorkflow(new TestCredentialsHelper(tutorialCredentials({ tenant: 'evil.com/' })), {});
+		expect(error?.message).toBe('The Tenant must be a plain tenant name such as "acme" (letters, digits and hyphens)');
+		expect(error?.description).toMatch(/not a host name or URL/);
+	});
+
+	it('refuses a plain-http Token URL to a remote host', async () => {
+		const { error } = await executeWorkflow(new TestCredentialsHelper(tutorialCredentials({ tokenUrl: 'http://evil.example/token' })), {});
+		expect(error?.message).toBe('Token URL must start with https://');
+	});
+});
+
+describe('credential type', () => {
+	const type = new CxoneApi();
+
+	it('keeps the property names saved credentials depend on', () => {
+		expect(type.name).toBe('cxoneApi');
+		expect(type.properties.map((p) => p.name)).toEqual(
+			expect.arrayContaining(['authMode', 'tenant', 'clientId', 'clientSecret', 'scope', 'baseUrl', 'tokenUrl', 'environment', 'issuerUrl', 'accessKeyId', 'accessKeySecret', 'apiVersion', 'accessToken']),
+		);
+		const token = type.properties.find((p) => p.name === 'accessToken');
+		expect(token).toMatchObject({ type: 'hidden', typeOptions: { expirable: true } });
+		expect(type.properties.find((p) => p.name === 'scope')?.default).toBe('urn:nice:cxone:agent:state:read');
+	});
+
+	it('authenticate adds the bearer token and the API base, keeping other headers', async () => {
+		const authenticate = type.authenticate as unknown as (c: object, r: object) => Promise<Record<string, unknown>>;
+		const result = await authenticate({ accessToken: 'tok', apiBaseUrl: 'https://api.example.com' }, { url: '/x', headers: { Accept: 'application/json' } });
+		expect(result).toMatchObject({ baseURL: 'https://api.example.com', headers: { Accept: 'application/json', Authorization: 'Bearer tok' } });
+	});
+
+	it('the credential test reads agent states (top=1 on real tenants)', () => {
+		expect(type.test.request.url).toContain('/incontactapi/services/');
+		expect(type.test.request.url).toContain('agents/states?top=1');
+		expect(type.test.request.url).toContain('/api/v2/agents/states');
+	});
+});
+
+describe('access-key sign-in with tenant discovery', () => {
+	it('signs in, discovers the API host and reads versioned agent states', async () => {
+		const openId = openIdScope();
+		const token = tokenScope();
+		const discovery = discoveryScope();
+		const api = nock(API).get(STATES).matchHeader('authorization', 'Bearer tok-secret-1').matchHeader('accept', 'application/json').reply(200, states);
+		const helper = new TestCredentialsHelper(accessKeyCredentials());
+		const { items, error } = await executeWorkflow(helper, { operation: 'getAll' });
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json.state)).toEqual(['READY']);
+		expect(openId.isDone() && token.isDone() && discovery.isDone() && api.isDone()).toBe(true);
+		expect(helper.stored).toMatchObject({ accessToken: 'tok-secret-1', apiBaseUrl: API });
+	});
+
+	it('repeats neither sign-in nor discovery on the next executions', async () => {
+		openIdScope();
+		tokenScope();
+		discoveryScope();
+		nock(API).get(STATES).times(3).reply(200, states);
+		const helper = new TestCredentialsHelper(accessKeyCredentials());
+		for (let run = 0; run < 3; run++) expect((await executeWorkflow(helper, {})).items).toHaveLength(1);
+		expect(helper.saves).toBe(1);
+	});
+
+	it('skips discovery when Base URL is set', async () => {
+		openIdScope();
+		tokenScope();
+		const api = nock('https://api-b32.nice-incontact.com').get(STATES).reply(200, states);
+		const { items } = await executeWorkflow(new TestCredentialsHelper(accessKeyCredentials({ baseUrl: 'https://api-b32.nice-incontact.com/' })), {});
+		expect(items).toHaveLength(1);
+		expect(api.isDone()).toBe(true);
+	});
+
+	it('uses the FedRAMP issuer when chosen', async () => {
+		const gov = 'https://cxone-gov.niceincontact.com';
+		nock(gov).get('/.well-known/openid-configuration').reply(200, { token_endpoint: `${gov}/auth/token` });
+		nock(gov).post('/auth/token').reply(200, { access_token: 't', expires_in: 3600, id_token: unsignedJwt({ tenantId: 'g1' }) });
+		nock(gov).get('/.well-known/cxone-configuration').query({ tenantId: 'g1' }).reply(200, { api_endpoint: 'https://api-na2.nicecxone-gov.com' });
+		const api = nock('https://api-na2.nicecxone-gov.com').get(STATES).reply(200, states);
+		await executeWorkflow(new TestCredentialsHelper(accessKeyCredentials({ environment: 'fedramp' })), {});
+		expect(api.isDone()).toBe(true);
+	});
+
+	it('never sends the access key to a token endpoint on another host', async () => {
+		openIdScope('https://evil.example/auth/token');
+		const evil = nock('https://evil.example').post('/auth/token').reply(200, {});
+		const { error } = await executeWorkflow(new TestCredentialsHelper(accessKeyCredentials()), {});
+		expect(error?.message).toMatch(/the token endpoint is on evil\.example, not on the issuer cxone\.niceincontact\.com/);
+		expect(evil.isDone()).toBe(false);
+	});
+
+	it('refuses a discovered API endpoint that is not https', async () => {
+		openIdScope();
+		tokenScope();
+		discoveryScope({ api_endpoint: 'http://api-na1.niceincontact.com' });
+		const { error } = await executeWorkflow(new TestCredentialsHelper(accessKeyCredentials()), {});
+		expect(error?.message).toBe(
+			'CXone sign-in stopped at tenant discovery (/.well-known/cxone-configuration): api_endpoint (http://api-na1.niceincontact.com) is not https://',
+		);
+	});
+
+	it.each([
+		[{ access_token: 'tok-secret-1', expires_in: 3600 }, 'CXone sign-in failed reading the id_token: the token answer has no readable id_token'],
+		[{ access_token: 'tok-secret-1', expires_in: 3600, id_token: 'garbage' }, 'CXone sign-in failed reading the id_token: the token answer has no readable id_token'],
+		[{ access_token: 'tok-secret-1', expires_in: 3600, id_token: unsignedJwt({ iss: ISSUER }) }, 'CXone sign-in failed reading the id_token: it carries no tenantId'],
+	])('a token answer %p without a usable id_token says which step failed', async (body, message) => {
+		openIdScope();
+		tokenScope(body);
+		const { error } = await executeWorkflow(new TestCredentialsHelper(accessKeyCredentials()), {});
+		expect(error?.message).toBe(message);
+		expect(error?.description).toMatch(/Base URL/);
+	});
+
+	it('a discovery answer without api_endpoint says which step failed', async () => {
+		openIdScope();
+		tokenScope();
+		discoveryScope({ area: 'na1' });
+		const { error } = await executeWorkflow(new TestCredentialsHelper(accessKeyCredentials()), {});
+		expect(error?.message).toBe('CXone sign-in failed at tenant discovery (/.well-known/cxone-configuration): the answer has no api_endpoint');
+	});
+
+	it('invalid_grant says the access key is wrong and where to create one', async () => {
+		openIdScope();
+		nock(ISSUER).post('/auth/token').reply(400, { error: 'invalid_grant', error_description: 'bad password access-key-secret-value' });
+		const { error } = await executeWorkflow(new TestCredentialsHelper(accessKeyCredentials()), {});
+		expect(error?.message).toBe('CXone refused the access key: the Access Key ID or Access Key Secret is wrong or deactivated');
+		expect(error?.description).toMatch(/Access Keys tab/);
+	});
+
+	it('invalid_client says the registered application\'s client ID or secret is wrong', async () => {
+		openIdScope();
+		nock(ISSUER).post('/auth/token').reply(401, { error: 'invalid_client' });
+		const { error } = await executeWorkflow(new TestCredentialsHelper(accessKeyCredentials()), {});
+		expect(error?.message).toBe('CXone refused the client: the Client ID or Client Secret of your registered back-end application is wrong');
+	});
+});
+
+describe('secrets never appear in errors', () => {
+	// Before a token exists only the two configured secrets can leak; after it, the token too.
+	const echo = 'client-secret-value access-key-secret-value';
+	const echoWithToken = `${echo} tok-secret-1`;
+	const failures: Array<[string, () => void, Record<string, string>]> = [
+		['client credentials: 400 echoing secrets', () => nock('https://acme.api.cxone.com').post('/oauth2/token').reply(400, { error: 'weird', error_description: echo }), {}],
+		['client credentials: 401', () => nock('https://acme.api.cxone.com').post('/oauth2/token').reply(401, { error: 'invalid_client', error_description: echo }), {}],
+		['client credentials: 403', () => nock('https://acme.api.cxone.com').post('/oauth2/token').reply(403, echo), {}],
+		['client credentials: non-JSON token answer', () => nock('https://acme.api.cxone.com').post('/oauth2/token').reply(200, echo), {}],
+		[
+			'API 500 echoing the token',
+			() => {
+				nock('https://acme.api.cxone.com').post('/oauth2/token').reply(200, { access_token: 'tok-secret-1', expires_in: 3600 });
+				nock('https://acme.api.cxone.com').get('/api/v2/agents/states').reply(500, { message: echoWithToken });
+			},
+			{},
+		],
+		[
+			'API non-JSON echoing the token',
+			() => {
+				nock('https://acme.api.cxone.com').post('/oauth2/token').reply(200, { access_token: 'tok-secret-1', expires_in: 3600 });
+				nock('https://acme.api.cxone.com').get('/api/v2/agents/states').reply(200, `oops ${echoWithToken}`);
+			},
+			{},
+		],
+	];
+
+	it.each(failures)('%s', async (_name, arrange) => {
+		arrange();
+		const credentials = tutorialCredentials({ clientSecret: 'client-secret-value', accessKeySecret: 'access-key-secret-value' });
+		const { error } = await executeWorkflow(new TestCredentialsHelper(credentials), { options: { maxRetryWaitSeconds: 0 } });
+		expect(error).toBeDefined();
+		const visible = [error?.message, error?.description, JSON.stringify((error as { errorResponse?: unknown }).errorResponse), JSON.stringify((error as { context?: unknown }).context)].join(' ');
+		for (const secret of SECRETS) expect(visible).not.toContain(secret);
+	});
+
+	it('access key: invalid_grant echoing every secret', async () => {
+		openIdScope();
+		nock(ISSUER).post('/auth/token').reply(500, { error: 'server_error', error_description: echo });
+		const { error } = await executeWorkflow(new TestCredentialsHelper(accessKeyCredentials()), {});
+		expect(error?.message).toBe('CXone sign-in failed at the token request (HTTP 500)');
+		const visible = `${error?.message} ${error?.description}`;
+		expect(visible).toContain('***');
+		for (const secret of SECRETS) expect(visible).not.toContain(secret);
+	});
+});
+
+describe('decodeJwtPayload', () => {
+	it('reads an unsigned token and refuses garbage', () => {
+		expect(decodeJwtPayload(unsignedJwt({ tenantId: 't' }))).toEqual({ tenantId: 't' });
+		expect(decodeJwtPayload('a.b.c')).toBeNull();
+		expect(decodeJwtPayload(undefined)).toBeNull();
+	});
+});

@@ -28,8 +28,10 @@ import { ICredentialsHelper, NodeConnectionTypes, Workflow } from 'n8n-workflow'
 
 import { CxoneApi } from '../../credentials/CxoneApi.credentials';
 import { CxoneAgentStates } from '../../nodes/CxoneAgentStates/CxoneAgentStates.node';
+import { CxoneAgentStatesTrigger } from '../../nodes/CxoneAgentStatesTrigger/CxoneAgentStatesTrigger.node';
 
 export const NODE_TYPE = 'n8n-nodes-cxone.cxoneAgentStates';
+export const TRIGGER_NODE_TYPE = 'n8n-nodes-cxone.cxoneAgentStatesTrigger';
 export const TRIGGER_TYPE = 'n8n-nodes-base.manualTrigger';
 export const CREDENTIAL_ID = 'cred-1';
 
@@ -52,9 +54,10 @@ class ManualTrigger implements INodeType {
 	}
 }
 
-class TestNodeTypes implements INodeTypes {
+export class TestNodeTypes implements INodeTypes {
 	private readonly types: Record<string, INodeType> = {
 		[NODE_TYPE]: new CxoneAgentStates(),
+		[TRIGGER_NODE_TYPE]: new CxoneAgentStatesTrigger(),
 		[TRIGGER_TYPE]: new ManualTrigger(),
 	};
 
@@ -169,6 +172,32 @@ export function buildWorkflow(spec: AgentNodeSpec, inputItems = 1): { nodes: INo
 	return { nodes, connections, inputItems };
 }
 
+export function createAdditionalData(credentialsHelper: ICredentialsHelper, hooks?: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper,
+		hooks,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		formBaseUrl: '',
+		formWaitingBaseUrl: '',
+		formTestBaseUrl: '',
+		webhookBaseUrl: '',
+		webhookWaitingBaseUrl: '',
+		webhookTestBaseUrl: '',
+		mcpBaseUrl: '',
+		mcpTestBaseUrl: '',
+		variables: {},
+		executionId: 'exec-1',
+		logAiEvent: () => {},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		executeWorkflow: async () => {
+			throw new Error('not used');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
 export interface ExecutionResult {
 	run: IRun;
 	/** Items the CXone node output (first run, first output). */
@@ -201,29 +230,7 @@ export async function executeWorkflow(
 	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
 
-	const additionalData = {
-		credentialsHelper,
-		hooks,
-		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://127.0.0.1/rest',
-		instanceBaseUrl: 'http://127.0.0.1/',
-		formBaseUrl: '',
-		formWaitingBaseUrl: '',
-		formTestBaseUrl: '',
-		webhookBaseUrl: '',
-		webhookWaitingBaseUrl: '',
-		webhookTestBaseUrl: '',
-		mcpBaseUrl: '',
-		mcpTestBaseUrl: '',
-		variables: {},
-		executionId: 'exec-1',
-		logAiEvent: () => {},
-		getRunExecutionData: async () => undefined,
-		getRuntimeCredential: async () => undefined,
-		executeWorkflow: async () => {
-			throw new Error('not used');
-		},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = createAdditionalData(credentialsHelper, hooks);
 
 	const input = Array.from({ length: inputItems }, (_, index) => ({ json: { index } }));
 	const runExecutionData: IRunExecutionData = {

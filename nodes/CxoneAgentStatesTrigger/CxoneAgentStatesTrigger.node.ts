@@ -1,0 +1,156 @@
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { CANONICAL_STATES, CREDENTIAL_TYPE } from '../CxoneAgentStates/helpers/constants';
+import { filterAgents, parseList } from '../CxoneAgentStates/helpers/filters';
+import { normalizeAgentStates, type NormalizedAgentState } from '../CxoneAgentStates/helpers/normalize';
+import { detectChanges, type AgentSnapshot, type WatchEvent } from '../CxoneAgentStates/helpers/stateChanges';
+import { CxoneSession } from '../CxoneAgentStates/transport';
+import { fetchAgentLocations, fetchAgentStates } from '../CxoneAgentStates/transport/agentStates';
+
+/** What the trigger keeps between polls in the workflow's static data: plain JSON only. */
+interface TriggerState {
+	/** Real CXone's lastPollTime: the next poll asks only for agents changed since. */
+	cursor?: string;
+	agents?: AgentSnapshot;
+}
+
+const MANUAL_SAMPLE_SIZE = 10;
+
+const stateOptions = CANONICAL_STATES.map((value) => ({ name: value, value }));
+
+export class CxoneAgentStatesTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'CXone Agent States Trigger',
+		name: 'cxoneAgentStatesTrigger',
+		icon: { light: 'file:cxone.svg', dark: 'file:cxone.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ { anyChange: "Any state change", entered: "Entered state", left: "Left state", inStateFor: "In state for " + $parameter["minutes"] + " min" }[$parameter["event"]] }}',
+		description: 'Starts the workflow when a NICE CXone agent\'s state changes',
+		defaults: { name: 'CXone Agent States Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		properties: [
+			{
+				displayName: 'Trigger On',
+				name: 'event',
+				type: 'options',
+				options: [
+					{ name: 'Any State Change', value: 'anyChange', description: 'An agent moved from one state to another' },
+					{ name: 'Entered State', value: 'entered', description: 'An agent entered one of the chosen states' },
+					{ name: 'Left State', value: 'left', description: 'An agent left one of the chosen states' },
+					{
+						name: 'Has Been in State For',
+						value: 'inStateFor',
+						description: 'An agent has stayed in one of the chosen states for at least N minutes (fires once per stay)',
+					},
+				],
+				default: 'anyChange',
+			},
+			{
+				displayName: 'States',
+				name: 'states',
+				type: 'multiOptions',
+				options: stateOptions,
+				default: [],
+				description: 'The states to watch; leave empty for every state',
+				displayOptions: { show: { event: ['entered', 'left', 'inStateFor'] } },
+			},
+			{
+				displayName: 'Minutes',
+				name: 'minutes',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 15,
+				description: 'How long an agent must have been in the state',
+				displayOptions: { show: { event: ['inStateFor'] } },
+			},
+			{
+				displayName: 'Filters',
+				name: 'filters',
+				type: 'collection',
+				placeholder: 'Add Filter',
+				default: {},
+				options: [
+					{
+						displayName: 'Site IDs',
+						name: 'siteIds',
+						type: 'string',
+						default: '',
+						description: 'Only agents of these sites (IDs or names, comma-separated). Real tenants: matched against each agent\'s Location, which costs one request to the agents list per poll.',
+					},
+					{
+						displayName: 'Teams',
+						name: 'teams',
+						type: 'string',
+						default: '',
+						description: 'Only agents of these teams (IDs or names, comma-separated)',
+					},
+				],
+			},
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const event = this.getNodeParameter('event') as WatchEvent;
+		const states = event === 'anyChange' ? [] : (this.getNodeParameter('states', []) as string[]);
+		const minutes = event === 'inStateFor' ? (this.getNodeParameter('minutes', 15) as number) : 0;
+		const filters = this.getNodeParameter('filters', {}) as { siteIds?: string; teams?: string };
+		const sites = parseList(filters.siteIds);
+		const teams = parseList(filters.teams);
+
+		const manual = this.getMode() === 'manual';
+		const staticData = this.getWorkflowStaticData('node') as TriggerState & IDataObject;
+		const session = await CxoneSession.open(this);
+		// Deltas cannot tell how long an unchanged agent has been in its state: that rule needs the full list.
+		let useCursor =
+			session.mode === 'accessKey' && !manual && event !== 'inStateFor' && staticData.agents !== undefined && staticData.cursor !== undefined;
+		let fetched;
+		try {
+			fetched = await fetchAgentStates(session, { updatedSince: useCursor ? staticData.cursor : undefined });
+		} catch (error) {
+			// A cursor CXone no longer accepts ("Invalid Updated Since"): start again from a full list.
+			if (!useCursor || (error as { httpCode?: string }).httpCode !== '400') throw error;
+			delete staticData.cursor;
+			useCursor = false;
+			fetched = await fetchAgentStates(session);
+		}
+
+		const nowMs = Date.now();
+		const { agents } = normalizeAgentStates(fetched.records, nowMs);
+		if (session.mode === 'accessKey' && sites.length > 0) {
+			const locations = await fetchAgentLocations(session);
+			for (const agent of agents) Object.assign(agent, locations.get(agent.agentId) ?? {});
+		}
+		const keep = (list: NormalizedAgentState[]) => filterAgents(list, { sites, teams });
+
+		if (manual) {
+			const sample = keep(agents).slice(0, MANUAL_SAMPLE_SIZE);
+			const items = sample.map((agent) => ({ ...agent, event: 'sample', previousState: null, previousStateSince: null, secondsInPreviousState: null }));
+			return items.length ? [this.helpers.returnJsonArray(items as unknown as IDataObject[])] : null;
+		}
+
+		// 204/304: nothing changed; keep the cursor so the next poll asks from the same point.
+		if (fetched.noContent && useCursor) return null;
+
+		const complete = !useCursor;
+		const baseline = staticData.agents === undefined;
+		const { events, next } = detectChanges(staticData.agents ?? {}, agents, { nowMs, complete, rule: { event, states, minutes } });
+		staticData.agents = next;
+		if (fetched.lastPollTime) staticData.cursor = fetched.lastPollTime;
+
+		// The first poll after activation only records where everyone is.
+		if (baseline) return null;
+		const selected = keep(events);
+		return selected.length ? [this.helpers.returnJsonArray(selected as unknown as IDataObject[])] : null;
+	}
+}

@@ -1,0 +1,208 @@
+import nock from 'nock';
+
+import { TriggerHarness } from '../helpers/poll';
+import { accessKeyCredentials, TestCredentialsHelper, tutorialCredentials } from '../helpers/workflow';
+
+const API = 'https://acme.api.cxone.com';
+const STATES = '/api/v2/agents/states';
+const REAL_API = 'https://api-na1.niceincontact.com';
+const REAL_STATES = '/incontactapi/services/v31.0/agents/states';
+
+const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+
+const agent = (agentId: string, type: string, since = minutesAgo(1), extra: object = {}) => ({
+	agentId,
+	state: { type, subState: null },
+	siteId: 's1',
+	timestamp: since,
+	...extra,
+});
+
+function tutorialTrigger(parameters: object = { event: 'anyChange' }) {
+	nock(API).post('/oauth2/token').reply(200, { access_token: 'tok', expires_in: 3600 });
+	return new TriggerHarness(new TestCredentialsHelper(tutorialCredentials()), parameters as Record<string, string>);
+}
+
+function serve(...snapshots: object[][]) {
+	const scope = nock(API);
+	for (const snapshot of snapshots) scope.get(STATES).reply(200, snapshot);
+	return scope;
+}
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+afterAll(() => nock.enableNetConnect());
+
+describe('baseline and changes', () => {
+	it('the first poll records a baseline and emits nothing', async () => {
+		const trigger = tutorialTrigger();
+		serve([agent('a1', 'READY'), agent('a2', 'NOT_READY')]);
+		expect(await trigger.poll()).toBeNull();
+		expect(Object.keys(trigger.staticData['node:CXone Agent States Trigger'] as object)).toContain('agents');
+	});
+
+	it('emits one item per agent whose state changed, with the previous state and how long it lasted', async () => {
+		const trigger = tutorialTrigger();
+		const before = minutesAgo(10);
+		const after = minutesAgo(1);
+		serve([agent('a1', 'READY', before), agent('a2', 'NOT_READY', before)], [agent('a1', 'READY', before), agent('a2', 'READY', after)]);
+		await trigger.poll();
+		const events = await trigger.poll();
+		expect(events).toHaveLength(1);
+		expect(events?.[0]).toMatchObject({
+			agentId: 'a2',
+			state: 'READY',
+			event: 'stateChanged',
+			previousState: 'NOT_READY',
+			previousStateSince: new Date(before).toISOString(),
+			secondsInPreviousState: 540,
+		});
+	});
+
+	it('emits nothing when nobody changed', async () => {
+		const trigger = tutorialTrigger();
+		const same = [agent('a1', 'READY', minutesAgo(5))];
+		serve(same, same);
+		await trigger.poll();
+		expect(await trigger.poll()).toBeNull();
+	});
+
+	it('Entered State fires only for agents entering a chosen state', async () => {
+		const trigger = tutorialTrigger({ event: 'entered', states: ['NOT_READY'] });
+		serve(
+			[agent('a1', 'READY'), agent('a2', 'ON_CONTACT'), agent('a3', 'NOT_READY')],
+			[agent('a1', 'NOT_READY', minutesAgo(0)), agent('a2', 'READY', minutesAgo(0)), agent('a3', 'NOT_READY')],
+		);
+		await trigger.poll();
+		expect((await trigger.poll())?.map((event) => event.agentId)).toEqual(['a1']);
+	});
+
+	it('Left State fires only for agents leaving a chosen state', async () => {
+		const trigger = tutorialTrigger({ event: 'left', states: ['READY'] });
+		serve([agent('a1', 'READY'), agent('a2', 'NOT_READY')], [agent('a1', 'ON_CONTACT', minutesAgo(0)), agent('a2', 'ON_CONTACT', minutesAgo(0))]);
+		await trigger.poll();
+		expect((await trigger.poll())?.map((event) => [event.agentId, event.previousState])).toEqual([['a1', 'READY']]);
+	});
+
+	it('an agent who disappears has logged out; one who appears has logged in', async () => {
+		const trigger = tutorialTrigger();
+		serve([agent('a1', 'READY'), agent('a2', 'READY')], [agent('a1', 'READY')], [agent('a1', 'READY'), agent('a2', 'READY', minutesAgo(0))]);
+		await trigger.poll();
+		expect((await trigger.poll())?.map((event) => [event.agentId, event.previousState, event.state])).toEqual([['a2', 'READY', 'LOGGED_OUT']]);
+		expect((await trigger.poll())?.map((event) => [event.agentId, event.previousState, event.state])).toEqual([['a2', 'LOGGED_OUT', 'READY']]);
+	});
+
+	it('the team filter applies to the events', async () => {
+		const trigger = tutorialTrigger({ event: 'anyChange', filters: { teams: 'support' } });
+		serve(
+			[agent('a1', 'READY', undefined, { teamName: 'Support' }), agent('a2', 'READY', undefined, { teamName: 'Sales' })],
+			[agent('a1', 'NOT_READY', minutesAgo(0), { teamName: 'Support' }), agent('a2', 'NOT_READY', minutesAgo(0), { teamName: 'Sales' })],
+		);
+		await trigger.poll();
+		expect((await trigger.poll())?.map((event) => event.agentId)).toEqual(['a1']);
+	});
+});
+
+describe('Has Been in State For', () => {
+	it('fires exactly once per stay, and again for a new stay', async () => {
+		const trigger = tutorialTrigger({ event: 'inStateFor', states: ['NOT_READY'], minutes: 15 });
+		const longStay = minutesAgo(20);
+		serve(
+			[agent('a1', 'NOT_READY', longStay), agent('a2', 'NOT_READY', minutesAgo(5))],
+			[agent('a1', 'NOT_READY', longStay), agent('a2', 'NOT_READY', minutesAgo(5))],
+			[agent('a1', 'NOT_READY', longStay)],
+			[agent('a1', 'NOT_READY', minutesAgo(16))],
+		);
+		expect(await trigger.poll()).toBeNull(); // baseline: a1 is past 15 minutes, but baselines emit nothing
+		expect(await trigger.poll()).toBeNull(); // already counted at the baseline: no late duplicate
+		expect(await trigger.poll()).toBeNull();
+		const events = await trigger.poll(); // a new stay (new start time) past 15 minutes
+		expect(events?.map((event) => [event.agentId, event.event])).toEqual([['a1', 'inStateFor']]);
+	});
+
+	it('fires when a stay crosses the threshold between polls', async () => {
+		const trigger = tutorialTrigger({ event: 'inStateFor', states: ['NOT_READY'], minutes: 15 });
+		const start = minutesAgo(14.9);
+		serve([agent('a1', 'NOT_READY', start)], [agent('a1', 'NOT_READY', start)], [agent('a1', 'NOT_READY', start)]);
+		await trigger.poll();
+		const realNow = Date.now();
+		const clock = jest.spyOn(Date, 'now').mockImplementation(() => realNow + 12_000); // 12 s later: now past 15 min
+		try {
+			expect((await trigger.poll())?.map((event) => [event.agentId, event.event, event.state])).toEqual([['a1', 'inStateFor', 'NOT_READY']]);
+			expect(await trigger.poll()).toBeNull();
+		} finally {
+			clock.mockRestore();
+		}
+	});
+});
+
+describe('manual mode and restarts', () => {
+	it('"Fetch Test Event" returns current agents as sample items', async () => {
+		const trigger = tutorialTrigger();
+		serve([agent('a1', 'READY'), agent('a2', 'NOT_READY')]);
+		const sample = await trigger.poll('manual');
+		expect(sample?.map((item) => [item.agentId, item.event, item.previousState])).toEqual([
+			['a1', 'sample', null],
+			['a2', 'sample', null],
+		]);
+	});
+
+	it('static data is plain JSON and compact: agent ID → [state, since]', async () => {
+		const trigger = tutorialTrigger();
+		const since = minutesAgo(3);
+		serve([agent('a1', 'READY', since)]);
+		await trigger.poll();
+		expect(trigger.staticData).toEqual({ 'node:CXone Agent States Trigger': { agents: { a1: ['READY', Date.parse(since)] } } });
+	});
+
+	it('a failed poll (429) keeps the snapshot, so the next poll still reports the change', async () => {
+		const trigger = tutorialTrigger();
+		nock(API).get(STATES).reply(200, [agent('a1', 'READY')]);
+		nock(API).get(STATES).times(4).reply(429, {}, { 'Retry-After': '0' });
+		nock(API).get(STATES).reply(200, [agent('a1', 'NOT_READY', minutesAgo(0))]);
+		await trigger.poll();
+		await expect(trigger.poll()).rejects.toThrow('CXone is throttling requests (HTTP 429)');
+		expect((await trigger.poll())?.map((event) => [event.agentId, event.previousState])).toEqual([['a1', 'READY']]);
+	});
+});
+
+describe('real tenants: incremental polling with updatedSince', () => {
+	const signedIn = () =>
+		new TestCredentialsHelper(accessKeyCredentials({ accessToken: 'tok', apiBaseUrl: REAL_API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }));
+	const real = (agentId: number, agentStateName: string, lastUpdateTime = minutesAgo(1)) => ({ agentId, agentStateName, lastUpdateTime });
+
+	it('sends the previous lastPollTime and merges the changed agents only', async () => {
+		const trigger = new TriggerHarness(signedIn(), { event: 'anyChange' });
+		nock(REAL_API).get(REAL_STATES).query((query) => !('updatedSince' in query)).reply(200, { agentStates: [real(1, 'Available'), real(2, 'Available')], lastPollTime: '2026-11-23T10:00:00.000Z' });
+		const delta = nock(REAL_API)
+			.get(REAL_STATES)
+			.query({ updatedSince: '2026-11-23T10:00:00.000Z' })
+			.reply(200, { agentStates: [real(2, 'Unavailable', minutesAgo(0))], lastPollTime: '2026-11-23T10:01:00.000Z' });
+		await trigger.poll();
+		expect((await trigger.poll())?.map((event) => [event.agentId, event.previousState, event.state])).toEqual([['2', 'READY', 'NOT_READY']]);
+		expect(delta.isDone()).toBe(true);
+		const saved = trigger.staticData['node:CXone Agent States Trigger'] as { cursor: string; agents: object };
+		expect(saved.cursor).toBe('2026-11-23T10:01:00.000Z');
+		expect(Object.keys(saved.agents)).toEqual(['1', '2']);
+	});
+
+	it.each([204, 304])('a %s poll emits nothing and keeps its cursor', async (status) => {
+		const trigger = new TriggerHarness(signedIn(), { event: 'anyChange' });
+		nock(REAL_API).get(REAL_STATES).reply(200, { agentStates: [real(1, 'Available')], lastPollTime: 'T1' });
+		nock(REAL_API).get(REAL_STATES).query({ updatedSince: 'T1' }).reply(status);
+		const next = nock(REAL_API).get(REAL_STATES).query({ updatedSince: 'T1' }).reply(200, { agentStates: [], lastPollTime: 'T2' });
+		await trigger.poll();
+		expect(await trigger.poll()).toBeNull();
+		expect(await trigger.poll()).toBeNull();
+		expect(next.isDone()).toBe(true);
+	});
+
+	it('an "Invalid Updated Since" cursor is dropped and the poll falls back to a full list', async () => {
+		const trigger = new TriggerHarness(signedIn(), { event: 'anyChange' });
+		nock(REAL_API).get(REAL_STATES).reply(200, { agentStates: [real(1, 'Available')], lastPollTime: 'bad-cursor' });
+		nock(REAL_API).get(REAL_STATES).query({ updatedSince: 'bad-cursor' }).reply(400, '', { icStatusDescription: 'Invalid Updated Since' });
+		nock(REAL_API).get(REAL_STATES).reply(200, { agentStates: [real(1, 'Unavailable', minutesAgo(0))], lastPollTime: 'T2' });
+		await trigger.poll();
+		expect((await trigger.poll())?.map((event) => event.state)).toEqual(['NOT_READY']);
+	});
+});

@@ -54,8 +54,9 @@ const isRecord = (value: unknown): value is JsonRecord =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Old API versions answer in PascalCase (`AgentId`), current ones in camelCase: read keys without case. */
-function lowerCaseKeys(record: JsonRecord): JsonRecord {
-	const lowered: JsonRecord = {};
+export function lowerCaseKeys(record: JsonRecord): JsonRecord {
+	// No prototype: a key such as "__proto__" in CXone's JSON stays a plain key.
+	const lowered: JsonRecord = Object.create(null);
 	for (const key in record) lowered[key.toLowerCase()] = record[key];
 	return lowered;
 }

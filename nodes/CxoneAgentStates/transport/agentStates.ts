@@ -2,7 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { realAgentsPath } from '../helpers/constants';
-import { extractAgentStatesPage, UnexpectedResponseShapeError } from '../helpers/normalize';
+import { extractAgentStatesPage, lowerCaseKeys, UnexpectedResponseShapeError } from '../helpers/normalize';
 import type { CxoneSession, RequestCall } from './index';
 
 /** A tenant of 100,000 agents at CXone's usual page sizes stays far below this. */
@@ -84,12 +84,6 @@ export interface AgentLocation {
 	siteName: string | null;
 }
 
-const lowerKeys = (record: Record<string, unknown>) => {
-	const lowered: Record<string, unknown> = {};
-	for (const key in record) lowered[key.toLowerCase()] = record[key];
-	return lowered;
-};
-
 const text = (value: unknown): string | null =>
 	typeof value === 'string' && value ? value : typeof value === 'number' ? String(value) : null;
 
@@ -104,13 +98,13 @@ export async function fetchAgentLocations(session: CxoneSession, call: RequestCa
 	for (let page = 0; page < MAX_PAGES; page++) {
 		const response = await session.get(realAgentsPath(session.apiVersion), { top: AGENTS_PAGE_SIZE, skip }, call);
 		const body = response.body as Record<string, unknown> | unknown[] | null;
-		const agents = Array.isArray(body) ? body : body ? (lowerKeys(body).agents as unknown[] | undefined) : [];
+		const agents = Array.isArray(body) ? body : body ? (lowerCaseKeys(body).agents as unknown[] | undefined) : [];
 		if (!Array.isArray(agents)) {
 			throw session.failure('CXone\'s agents list has an unexpected shape: expected an "agents" array', 'Check the API Version in the credential.', itemIndex);
 		}
 		for (const entry of agents) {
 			if (typeof entry !== 'object' || entry === null) continue;
-			const agent = lowerKeys(entry as Record<string, unknown>);
+			const agent = lowerCaseKeys(entry as Record<string, unknown>);
 			const agentId = text(agent.agentid);
 			if (agentId === null) continue;
 			locations.set(agentId, {
@@ -118,7 +112,7 @@ export async function fetchAgentLocations(session: CxoneSession, call: RequestCa
 				siteName: text(agent.location) ?? text(agent.locationname),
 			});
 		}
-		const total = Number(body && !Array.isArray(body) ? lowerKeys(body).totalrecords : NaN);
+		const total = Number(body && !Array.isArray(body) ? lowerCaseKeys(body).totalrecords : NaN);
 		skip += agents.length;
 		const more = Number.isFinite(total) ? skip < total : agents.length === AGENTS_PAGE_SIZE;
 		if (!more || agents.length === 0) break;

@@ -25,7 +25,7 @@ export class CxoneApi implements ICredentialType {
 
 	icon = 'file:../nodes/CxoneAgentStates/cxone.svg' as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-cxone/n8n-nodes-cxone#credentials';
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-cxone#credentials';
 
 	properties: INodeProperties[] = [
 		{

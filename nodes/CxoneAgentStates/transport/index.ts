@@ -46,6 +46,8 @@ export interface RequestCall {
 	itemIndex?: number;
 	/** Overrides the policy's total wait, e.g. from the node's Max Retry Wait option. */
 	maxTotalWaitMs?: number;
+	/** Overrides the policy's per-request timeout, from the node's Timeout option. */
+	timeoutMs?: number;
 }
 
 export interface CxoneResponse {
@@ -146,6 +148,7 @@ export class CxoneSession {
 	async get(path: string, qs: IDataObject = {}, call: RequestCall = {}): Promise<CxoneResponse> {
 		const { itemIndex } = call;
 		const maxTotalWaitMs = call.maxTotalWaitMs ?? this.policy.maxTotalWaitMs;
+		const timeoutMs = call.timeoutMs ?? this.policy.timeoutMs;
 		let waitedMs = 0;
 		for (let attempt = 0; ; attempt++) {
 			this.dropTokenIfExpired(Date.now());
@@ -157,7 +160,7 @@ export class CxoneSession {
 				returnFullResponse: true,
 				encoding: 'text',
 				json: false,
-				timeout: this.policy.timeoutMs,
+				timeout: timeoutMs,
 			};
 			let failure: HttpFailure;
 			try {
@@ -177,7 +180,7 @@ export class CxoneSession {
 				}
 			}
 			const delayMs = this.retryDelay(failure, attempt, waitedMs, maxTotalWaitMs);
-			if (delayMs === null) throw this.apiError(failure, path, attempt, waitedMs, itemIndex);
+			if (delayMs === null) throw this.apiError(failure, path, attempt, waitedMs, timeoutMs, itemIndex);
 			waitedMs += delayMs;
 			await sleep(delayMs);
 		}
@@ -234,7 +237,7 @@ export class CxoneSession {
 		return this.failure(cause.message, cause.description ?? '', itemIndex, cause.httpCode);
 	}
 
-	private apiError(failure: HttpFailure, path: string, attempt: number, waitedMs: number, itemIndex?: number): NodeApiError {
+	private apiError(failure: HttpFailure, path: string, attempt: number, waitedMs: number, timeoutMs: number, itemIndex?: number): NodeApiError {
 		const status = failure.status;
 		const said = failure.detail ? `CXone said: ${failure.detail}. ` : '';
 		const code = status === null ? undefined : String(status);
@@ -303,7 +306,7 @@ export class CxoneSession {
 		const timedOut = failure.code === 'ECONNABORTED' || failure.code === 'ETIMEDOUT' || /timeout/i.test(failure.detail ?? '');
 		return this.failure(
 			timedOut
-				? `CXone did not answer within ${Math.round(this.policy.timeoutMs / 1000)} s (${waited})`
+				? `CXone did not answer within ${timeoutMs / 1000} s (${waited})`
 				: `Could not reach CXone (${waited})`,
 			`Network error${failure.code ? ` ${failure.code}` : ''}. Check the Base URL in the credential and that CXone is reachable from n8n.`,
 			itemIndex,

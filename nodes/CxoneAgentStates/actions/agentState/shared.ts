@@ -15,6 +15,7 @@ export interface AgentStateOptions {
 	includeRaw?: boolean;
 	includeSite?: boolean;
 	maxRetryWaitSeconds?: number;
+	timeoutSeconds?: number;
 }
 
 const stateOptions = CANONICAL_STATES.map((state) => ({
@@ -49,6 +50,14 @@ export function optionsCollection(operation: string, { stateFilter }: { stateFil
 			typeOptions: { minValue: 0, maxValue: 300 },
 			default: 30,
 			description: 'How long the node may wait in total when CXone is throttling (429/503) or failing (5xx) before it stops with an error. 0 turns retries off.',
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 300 },
+			default: 30,
+			description: 'How long to wait for each answer from CXone before giving up on it (a timed-out request counts as a failure and may be retried)',
 		},
 		{
 			displayName: 'Output',
@@ -127,6 +136,7 @@ export async function queryAgentStates(
 	const call: RequestCall = {
 		itemIndex,
 		maxTotalWaitMs: options.maxRetryWaitSeconds === undefined ? undefined : options.maxRetryWaitSeconds * 1000,
+		timeoutMs: options.timeoutSeconds === undefined ? undefined : options.timeoutSeconds * 1000,
 	};
 	const fetched = await fetchAgentStates(session, {
 		...call,

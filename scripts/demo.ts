@@ -1,0 +1,113 @@
+/**
+ * `npm run demo`: the built-in CXone simulator, and real n8n-core workflow executions (Manual Trigger →
+ * CXone Agent States) for each operation, in both sign-in modes. No tenant, no network beyond 127.0.0.1.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { startSimulator, type Simulator } from '../test/simulator';
+import {
+	accessKeyCredentials,
+	executeWorkflow,
+	TestCredentialsHelper as CredentialStore,
+	tutorialCredentials,
+	type AgentNodeSpec,
+} from '../test/helpers/workflow';
+
+const line = (text = '') => process.stdout.write(`${text}\n`);
+
+function table(rows: Array<Record<string, unknown>>, columns: string[]) {
+	const cell = (value: unknown) => (value === null || value === undefined ? '' : String(value));
+	const widths = columns.map((column) => Math.max(column.length, ...rows.map((row) => cell(row[column]).length)));
+	const format = (values: string[]) => values.map((value, index) => value.padEnd(widths[index])).join('  ');
+	line(`  ${format(columns)}`);
+	line(`  ${format(widths.map((width) => '-'.repeat(width)))}`);
+	for (const row of rows) line(`  ${format(columns.map((column) => cell(row[column])))}`);
+}
+
+const counts = (record: IDataObject) =>
+	Object.entries(record)
+		.map(([key, count]) => `${key} ${String(count)}`)
+		.join(', ');
+
+async function run(store: CredentialStore, spec: AgentNodeSpec) {
+	const result = await executeWorkflow(store, spec);
+	if (result.error) throw new Error(`${result.error.message} ${result.error.description ?? ''}`);
+	return result.items.map((item) => item.json);
+}
+
+function readyTable(agents: IDataObject[]) {
+	table(
+		agents.map((agent) => ({
+			agent: agent.agentId,
+			name: [agent.firstName, agent.lastName].filter(Boolean).join(' '),
+			site: agent.siteName ?? agent.siteId,
+			team: agent.teamName ?? agent.teamId,
+			'ready for': agent.stateDurationSeconds === null ? '' : `${Math.round(Number(agent.stateDurationSeconds) / 60)} min`,
+		})),
+		['agent', 'name', 'site', 'team', 'ready for'],
+	);
+}
+
+async function tutorialMode(simulator: Simulator) {
+	line('━━ Mode 1: OAuth2 client credentials (the tutorial API: /oauth2/token, /api/v2/agents/states)');
+	const store = new CredentialStore(
+		tutorialCredentials({ clientId: 'demo-client-id', clientSecret: 'demo-client-secret', baseUrl: simulator.url }),
+	);
+	const [summary] = await run(store, { operation: 'getAll', options: { output: 'summary' } });
+	line(`\nGet All (summary output): ${String(summary.total)} agents logged in, ${String(summary.ready)} ready`);
+	line(`  by state: ${counts(summary.byState as IDataObject)}`);
+	line(`  by site:  ${counts(summary.bySite as IDataObject)}`);
+
+	const ready = await run(store, { operation: 'getReady' });
+	line(`\nGet Ready: ${ready.length} agents ready to take contacts`);
+	readyTable(ready);
+
+	const site = await run(store, { operation: 'filterBySite', siteIds: 'site-1, site-2', options: { output: 'summary' } });
+	line(`\nFilter by Site (site-1, site-2): ${String(site[0].total)} agents, ${String(site[0].ready)} ready`);
+	line(`\nToken requests for 3 executions: ${simulator.tokenRequests()} (the token is kept with the credential)`);
+}
+
+async function accessKeyMode(simulator: Simulator) {
+	line('\n━━ Mode 2: CXone access key (real tenants: OpenID discovery, password grant, cxone-configuration)');
+	const store = new CredentialStore(
+		accessKeyCredentials({
+			environment: 'custom',
+			issuerUrl: simulator.url,
+			clientId: 'demo-client-id',
+			clientSecret: 'demo-client-secret',
+			accessKeyId: 'demo-access-key-id',
+			accessKeySecret: 'demo-access-key-secret',
+		}),
+	);
+	const tokensBefore = simulator.tokenRequests();
+	const discoveryBefore = simulator.discoveryRequests();
+	const [summary] = await run(store, { operation: 'getAll', options: { output: 'summary', includeSite: true } });
+	line(`\nGet All (summary, Include Site): ${String(summary.total)} agents, ${String(summary.ready)} ready`);
+	line(`  by state:    ${counts(summary.byState as IDataObject)}`);
+	line(`  by location: ${counts(summary.bySite as IDataObject)}`);
+
+	const firstLocation = Object.keys(summary.bySite as IDataObject)[0];
+	const ready = await run(store, { operation: 'filterBySite', siteIds: firstLocation, options: { states: ['READY'] } });
+	line(`\nFilter by Site "${firstLocation}" (matched on each agent's Location), ready only: ${ready.length}`);
+	readyTable(ready);
+	line(
+		`\nSign-ins for 2 executions: ${simulator.tokenRequests() - tokensBefore}; discovery requests: ${simulator.discoveryRequests() - discoveryBefore} (OpenID + cxone-configuration, once)`,
+	);
+}
+
+async function main() {
+	const simulator = await startSimulator({ agents: 36, seed: 42, quiet: true });
+	line(`CXone simulator on ${simulator.url} (36 agents, 3 sites, seed 42)\n`);
+	try {
+		await tutorialMode(simulator);
+		await accessKeyMode(simulator);
+	} finally {
+		await simulator.stop();
+	}
+	line('\nDone: simulator stopped, nothing left running.');
+}
+
+main().catch((error: Error) => {
+	process.stderr.write(`demo failed: ${error.message}\n`);
+	process.exitCode = 1;
+});

@@ -15,10 +15,12 @@ import {
 
 const line = (text = '') => process.stdout.write(`${text}\n`);
 
-function table(rows: Array<Record<string, unknown>>, columns: string[]) {
+function table(rows: Array<Record<string, unknown>>, allColumns: string[]) {
 	const cell = (value: unknown) => (value === null || value === undefined ? '' : String(value));
+	// The tutorial's records carry no names or teams: leave out columns nobody has.
+	const columns = allColumns.filter((column) => rows.some((row) => cell(row[column]) !== ''));
 	const widths = columns.map((column) => Math.max(column.length, ...rows.map((row) => cell(row[column]).length)));
-	const format = (values: string[]) => values.map((value, index) => value.padEnd(widths[index])).join('  ');
+	const format = (values: string[]) => values.map((value, index) => value.padEnd(widths[index])).join('  ').trimEnd();
 	line(`  ${format(columns)}`);
 	line(`  ${format(widths.map((width) => '-'.repeat(width)))}`);
 	for (const row of rows) line(`  ${format(columns.map((column) => cell(row[column])))}`);

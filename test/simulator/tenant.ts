@@ -84,8 +84,8 @@ export function cxoneStateFields(state: SimState, pick: () => number, reason?: s
 }
 
 function pickState(value: number): SimState {
-	if (value < 0.45) return 'READY';
-	if (value < 0.7) return 'NOT_READY';
+	if (value < 0.4) return 'READY';
+	if (value < 0.65) return 'NOT_READY';
 	if (value < 0.9) return 'ON_CONTACT';
 	return 'LOGGED_OUT';
 }

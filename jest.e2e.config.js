@@ -1,0 +1,11 @@
+/** End-to-end suites: a real n8n, installed into a cache on first use. `npm run test:e2e`. */
+/** @type {import('jest').Config} */
+module.exports = {
+	preset: 'ts-jest',
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test/e2e'],
+	testMatch: ['**/*.e2e.ts'],
+	transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
+	testTimeout: 5 * 60_000,
+	maxWorkers: 1,
+};

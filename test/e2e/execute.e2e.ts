@@ -1,0 +1,143 @@
+/**
+ * The package installed into a real n8n, workflows run with `n8n execute`, the simulator behind the credential.
+ * Run with `npm run test:e2e`.
+ */
+import { startSimulator, type Simulator } from '../simulator';
+import { ensureN8n, N8nSandbox, packPackage } from './n8n';
+import { accessKeyCredential, agentStatesWorkflow, tutorialCredential } from './workflows';
+
+let simulator: Simulator;
+let emptyTenant: Simulator;
+let sandbox: N8nSandbox;
+
+const ids = (items: Array<Record<string, unknown>>) => items.map((item) => item.agentId);
+
+beforeAll(async () => {
+	const n8n = await ensureN8n();
+	const tarball = await packPackage();
+	simulator = await startSimulator({ agents: 36, seed: 42, quiet: true });
+	emptyTenant = await startSimulator({ agents: 0, quiet: true });
+	sandbox = await N8nSandbox.create(n8n, tarball);
+	await sandbox.importCredentials([
+		tutorialCredential('credTutorial0001', simulator.url),
+		tutorialCredential('credEmpty0000001', emptyTenant.url),
+		tutorialCredential('credFaults000001', simulator.url),
+		accessKeyCredential('credAccessKey001', simulator.url),
+	]);
+	await sandbox.importWorkflows([
+		agentStatesWorkflow({ id: 'wfGetAll00000001', credentialId: 'credTutorial0001', operation: 'getAll' }),
+		agentStatesWorkflow({ id: 'wfGetReady000001', credentialId: 'credTutorial0001', operation: 'getReady' }),
+		agentStatesWorkflow({ id: 'wfBySite00000001', credentialId: 'credTutorial0001', operation: 'filterBySite', siteIds: 'site-1, site-3' }),
+		agentStatesWorkflow({ id: 'wfSummary0000001', credentialId: 'credTutorial0001', operation: 'getAll', options: { output: 'summary' } }),
+		agentStatesWorkflow({ id: 'wfEmpty000000001', credentialId: 'credEmpty0000001', operation: 'getAll', options: { output: 'summary' } }),
+		agentStatesWorkflow({ id: 'wfFaults00000001', credentialId: 'credFaults000001', operation: 'getReady' }),
+		agentStatesWorkflow({ id: 'wfContinue000001', credentialId: 'credFaults000001', operation: 'getReady', continueOnFail: true }),
+		agentStatesWorkflow({ id: 'wfKeyReady000001', credentialId: 'credAccessKey001', operation: 'getReady' }),
+		agentStatesWorkflow({ id: 'wfKeySite0000001', credentialId: 'credAccessKey001', operation: 'filterBySite', siteIds: 'krakow' }),
+	]);
+}, 40 * 60_000);
+
+afterAll(async () => {
+	await sandbox?.cleanup();
+	await simulator?.stop();
+	await emptyTenant?.stop();
+});
+
+const loggedIn = () => simulator.tenant.agents.filter((agent) => agent.state !== 'LOGGED_OUT');
+
+describe('client credentials, in a real n8n', () => {
+	it('Get All returns every logged-in agent, normalized', async () => {
+		const outcome = await sandbox.execute('wfGetAll00000001');
+		expect(outcome.status).toBe('success');
+		const items = outcome.items('CXone Agent States');
+		expect(items).toHaveLength(loggedIn().length);
+		expect(items[0]).toEqual(
+			expect.objectContaining({ agentId: expect.stringMatching(/^a\d+$/), state: expect.any(String), isReady: expect.any(Boolean), siteId: expect.stringMatching(/^site-/) }),
+		);
+	});
+
+	it('Get Ready returns only ready agents', async () => {
+		const items = (await sandbox.execute('wfGetReady000001')).items('CXone Agent States');
+		expect(ids(items)).toEqual(loggedIn().filter((agent) => agent.state === 'READY').map((agent) => `a${agent.agentId}`));
+	});
+
+	it('Filter by Site returns the agents of both sites', async () => {
+		const items = (await sandbox.execute('wfBySite00000001')).items('CXone Agent States');
+		expect(new Set(items.map((item) => item.siteId))).toEqual(new Set(['site-1', 'site-3']));
+		expect(items).toHaveLength(loggedIn().filter((agent) => agent.siteId !== 'site-2').length);
+	});
+
+	it('summary output is one item with counts', async () => {
+		const items = (await sandbox.execute('wfSummary0000001')).items('CXone Agent States');
+		expect(items).toHaveLength(1);
+		expect(items[0]).toMatchObject({ total: loggedIn().length, ready: loggedIn().filter((agent) => agent.state === 'READY').length });
+	});
+
+	it('an empty tenant gives a zero summary, not an error', async () => {
+		const outcome = await sandbox.execute('wfEmpty000000001');
+		expect(outcome.status).toBe('success');
+		expect(outcome.items('CXone Agent States')).toMatchObject([{ total: 0, ready: 0 }]);
+	});
+
+	it('several executions in a row make one token request', () => {
+		// Get All, Get Ready, Filter by Site and the summary ran above on one credential.
+		const tokenCalls = simulator.requests.filter((request) => request.path === '/oauth2/token');
+		expect(tokenCalls).toHaveLength(1);
+	});
+
+	it('a token revoked between executions is replaced once and the workflow still succeeds', async () => {
+		const before = simulator.tokenRequests();
+		simulator.revokeTokens();
+		const outcome = await sandbox.execute('wfGetReady000001');
+		expect(outcome.status).toBe('success');
+		expect(outcome.items('CXone Agent States').length).toBeGreaterThan(0);
+		expect(simulator.tokenRequests() - before).toBe(1);
+		const again = await sandbox.execute('wfGetReady000001');
+		expect(again.status).toBe('success');
+		expect(simulator.tokenRequests() - before).toBe(1);
+	});
+});
+
+describe('faults, in a real n8n', () => {
+	it('a 403 says which scope is missing', async () => {
+		simulator.fault({ status: 403 });
+		const outcome = await sandbox.execute('wfFaults00000001');
+		expect(outcome.status).toBe('error');
+		expect(outcome.error).toBe("The CXone client lacks the 'urn:nice:cxone:agent:state:read' scope (HTTP 403)");
+	});
+
+	it('a 429 with Retry-After recovers', async () => {
+		simulator.fault({ status: 429, retryAfter: 1 });
+		const outcome = await sandbox.execute('wfFaults00000001');
+		expect(outcome.status).toBe('success');
+		expect(outcome.items('CXone Agent States').length).toBeGreaterThan(0);
+	});
+
+	it('Continue On Fail outputs an error item instead of stopping', async () => {
+		simulator.fault({ status: 403 });
+		const outcome = await sandbox.execute('wfContinue000001');
+		expect(outcome.status).toBe('success');
+		expect(outcome.items('CXone Agent States')).toEqual([
+			expect.objectContaining({ error: "The CXone client lacks the 'urn:nice:cxone:agent:state:read' scope (HTTP 403)" }),
+		]);
+	});
+});
+
+describe('access key with tenant discovery, in a real n8n', () => {
+	it('signs in and discovers once across executions; Filter by Site matches locations', async () => {
+		const tokensBefore = simulator.requests.filter((request) => request.path === '/auth/token').length;
+		const discoveryBefore = simulator.discoveryRequests();
+		const ready = await sandbox.execute('wfKeyReady000001');
+		expect(ready.status).toBe('success');
+		expect(ids(ready.items('CXone Agent States'))).toEqual(simulator.tenant.agents.filter((agent) => agent.state === 'READY').map((agent) => String(agent.agentId)));
+
+		const bySite = await sandbox.execute('wfKeySite0000001');
+		expect(bySite.status).toBe('success');
+		const items = bySite.items('CXone Agent States');
+		expect(items.length).toBe(simulator.tenant.agents.filter((agent) => agent.locationName === 'Krakow').length);
+		expect(items.every((item) => item.siteName === 'Krakow')).toBe(true);
+
+		expect(simulator.requests.filter((request) => request.path === '/auth/token').length - tokensBefore).toBe(1);
+		expect(simulator.discoveryRequests() - discoveryBefore).toBe(2);
+	});
+});

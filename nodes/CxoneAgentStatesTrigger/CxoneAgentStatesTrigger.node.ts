@@ -10,7 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { CANONICAL_STATES, CREDENTIAL_TYPE } from '../CxoneAgentStates/helpers/constants';
 import { filterAgents, parseList } from '../CxoneAgentStates/helpers/filters';
 import { normalizeAgentStates, type NormalizedAgentState } from '../CxoneAgentStates/helpers/normalize';
-import { detectChanges, type AgentSnapshot, type WatchEvent } from '../CxoneAgentStates/helpers/stateChanges';
+import { decodeSnapshot, detectChanges, encodeSnapshot, type WatchEvent } from '../CxoneAgentStates/helpers/stateChanges';
 import { CxoneSession } from '../CxoneAgentStates/transport';
 import { fetchAgentLocations, fetchAgentStates } from '../CxoneAgentStates/transport/agentStates';
 
@@ -18,7 +18,8 @@ import { fetchAgentLocations, fetchAgentStates } from '../CxoneAgentStates/trans
 interface TriggerState {
 	/** Real CXone's lastPollTime: the next poll asks only for agents changed since. */
 	cursor?: string;
-	agents?: AgentSnapshot;
+	/** Every agent's state and since, encoded by encodeSnapshot. Absent until the baseline poll. */
+	snapshot?: string;
 }
 
 const MANUAL_SAMPLE_SIZE = 10;
@@ -113,7 +114,7 @@ export class CxoneAgentStatesTrigger implements INodeType {
 		const session = await CxoneSession.open(this);
 		// Deltas cannot tell how long an unchanged agent has been in its state: that rule needs the full list.
 		let useCursor =
-			session.mode === 'accessKey' && !manual && event !== 'inStateFor' && staticData.agents !== undefined && staticData.cursor !== undefined;
+			session.mode === 'accessKey' && !manual && event !== 'inStateFor' && staticData.snapshot !== undefined && staticData.cursor !== undefined;
 		let fetched;
 		try {
 			fetched = await fetchAgentStates(session, { updatedSince: useCursor ? staticData.cursor : undefined });
@@ -143,9 +144,10 @@ export class CxoneAgentStatesTrigger implements INodeType {
 		if (fetched.noContent && useCursor) return null;
 
 		const complete = !useCursor;
-		const baseline = staticData.agents === undefined;
-		const { events, next } = detectChanges(staticData.agents ?? {}, agents, { nowMs, complete, rule: { event, states, minutes } });
-		staticData.agents = next;
+		const baseline = staticData.snapshot === undefined;
+		const previous = decodeSnapshot(staticData.snapshot);
+		const { events, next } = detectChanges(previous, agents, { nowMs, complete, rule: { event, states, minutes } });
+		staticData.snapshot = encodeSnapshot(next);
 		if (fetched.lastPollTime) staticData.cursor = fetched.lastPollTime;
 
 		// The first poll after activation only records where everyone is.

@@ -38,7 +38,7 @@ describe('baseline and changes', () => {
 		const trigger = tutorialTrigger();
 		serve([agent('a1', 'READY'), agent('a2', 'NOT_READY')]);
 		expect(await trigger.poll()).toBeNull();
-		expect(Object.keys(trigger.staticData['node:CXone Agent States Trigger'] as object)).toContain('agents');
+		expect(Object.keys(trigger.staticData['node:CXone Agent States Trigger'] as object)).toContain('snapshot');
 	});
 
 	it('emits one item per agent whose state changed, with the previous state and how long it lasted', async () => {
@@ -147,12 +147,14 @@ describe('manual mode and restarts', () => {
 		]);
 	});
 
-	it('static data is plain JSON and compact: agent ID → [state, since]', async () => {
+	it('static data is plain JSON and compact: one line per agent with its state and since', async () => {
 		const trigger = tutorialTrigger();
 		const since = minutesAgo(3);
-		serve([agent('a1', 'READY', since)]);
+		serve([agent('a1', 'READY', since), agent('a\tb', 'NOT_READY', since)]);
 		await trigger.poll();
-		expect(trigger.staticData).toEqual({ 'node:CXone Agent States Trigger': { agents: { a1: ['READY', Date.parse(since)] } } });
+		expect(trigger.staticData).toEqual({
+			'node:CXone Agent States Trigger': { snapshot: `a1\tREADY\t${since}\na%09b\tNOT_READY\t${since}` },
+		});
 	});
 
 	it('a failed poll (429) keeps the snapshot, so the next poll still reports the change', async () => {
@@ -181,9 +183,12 @@ describe('real tenants: incremental polling with updatedSince', () => {
 		await trigger.poll();
 		expect((await trigger.poll())?.map((event) => [event.agentId, event.previousState, event.state])).toEqual([['2', 'READY', 'NOT_READY']]);
 		expect(delta.isDone()).toBe(true);
-		const saved = trigger.staticData['node:CXone Agent States Trigger'] as { cursor: string; agents: object };
+		const saved = trigger.staticData['node:CXone Agent States Trigger'] as { cursor: string; snapshot: string };
 		expect(saved.cursor).toBe('2026-11-23T10:01:00.000Z');
-		expect(Object.keys(saved.agents)).toEqual(['1', '2']);
+		expect(saved.snapshot.split('\n').map((line) => line.split('\t').slice(0, 2))).toEqual([
+			['1', 'READY'],
+			['2', 'NOT_READY'],
+		]);
 	});
 
 	it.each([204, 304])('a %s poll emits nothing and keeps its cursor', async (status) => {

@@ -1,5 +1,5 @@
 /** Picks the operation, runs it per input item, and is the only place that handles Continue On Fail and pairedItem. */
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { CxoneSession } from '../transport';
@@ -7,7 +7,8 @@ import * as filterBySite from './agentState/filterBySite.operation';
 import * as getAll from './agentState/getAll.operation';
 import * as getReady from './agentState/getReady.operation';
 
-type Operation = (this: IExecuteFunctions, session: CxoneSession, itemIndex: number) => Promise<INodeExecutionData[]>;
+/** An operation returns plain JSON; the router makes the items. */
+type Operation = (this: IExecuteFunctions, session: CxoneSession, itemIndex: number) => Promise<IDataObject[]>;
 
 export const operations: Record<string, Record<string, Operation>> = {
 	agentState: {
@@ -32,10 +33,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			}
 			session ??= await CxoneSession.open(this);
 			const results = await run.call(this, session, itemIndex);
-			// A loop, not push(...spread): a 100,000-agent tenant would overflow the call stack.
-			for (const result of this.helpers.constructExecutionMetaData(results, { itemData: { item: itemIndex } })) {
-				returnData.push(result);
-			}
+			// What constructExecutionMetaData does, without copying each item twice: a 100,000-agent tenant is
+			// 100,000 items, and one shared pairedItem per input item is all n8n reads. A loop, not
+			// push(...spread), which would overflow the call stack at that size.
+			const pairedItem = { item: itemIndex };
+			for (const json of results) returnData.push({ json, pairedItem });
 		} catch (error) {
 			if (!this.continueOnFail()) throw error;
 			const { message, description } = error as { message: string; description?: string };

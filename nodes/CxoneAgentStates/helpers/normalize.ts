@@ -148,12 +148,62 @@ export function canonicalState(name: string): string {
 	return CANONICAL_BY_ALIAS[aliasKey(name)] ?? toUpperSnake(name);
 }
 
-function toIsoTimestamp(value: unknown): string | null {
-	if (typeof value !== 'string' && typeof value !== 'number') return null;
-	const ms = typeof value === 'number' ? value : Date.parse(value);
-	if (!Number.isFinite(ms)) return null;
-	const date = new Date(ms);
-	return Number.isNaN(date.getTime()) ? null : date.toISOString();
+const MAX_DATE_MS = 8.64e15;
+
+/** Epoch milliseconds of an ISO string or a number, NaN when it is neither or out of Date's range. */
+function timestampMs(value: unknown): number {
+	const ms = typeof value === 'number' ? value : typeof value === 'string' ? Date.parse(value) : Number.NaN;
+	return Math.abs(ms) <= MAX_DATE_MS ? ms : Number.NaN;
+}
+
+/** Canonical ISO strings (what CXone sends) are kept as they are, saving a Date per record. */
+function isoTimestamp(value: unknown, ms: number): string {
+	return typeof value === 'string' && value.length === 24 && value.charCodeAt(10) === 84 && value.charCodeAt(23) === 90
+		? value
+		: new Date(ms).toISOString();
+}
+
+/** The camelCase spelling of every field the normalizer reads (current API versions and the tutorial). */
+const FIELD_NAMES = [
+	'agentId', 'agentStateId', 'agentStateName', 'outStateDescription', 'state', 'siteId', 'siteName', 'teamId', 'teamName',
+	'firstName', 'lastName', 'userName', 'skillId', 'skillName', 'contactId', 'isACW', 'isAcw', 'businessUnitId', 'timestamp',
+	'startDate', 'lastUpdateTime',
+] as const;
+const FIELD_BY_LOWER_CASE = new Map<string, string>(FIELD_NAMES.filter((name) => name !== 'isAcw').map((name) => [name.toLowerCase(), name]));
+const CAMEL_CASE_FIELDS = new Set<string>(FIELD_NAMES);
+
+/** Record key → its camelCase field name (null: not a field we read), learned once per distinct key. */
+type FieldLookup = Map<string, string | null>;
+
+function fieldOf(key: string, lookup: FieldLookup): string | null {
+	let field = lookup.get(key);
+	if (field === undefined) {
+		field = FIELD_BY_LOWER_CASE.get(key.toLowerCase()) ?? null;
+		lookup.set(key, field);
+	}
+	return field;
+}
+
+/** Old API versions answer in PascalCase (`AgentId`): copy the fields we read under their camelCase names. */
+function toCamelCase(record: JsonRecord, lookup: FieldLookup): JsonRecord {
+	const camel: JsonRecord = {};
+	for (const key in record) {
+		const field = fieldOf(key, lookup);
+		if (field !== null) camel[field] = record[key];
+	}
+	return camel;
+}
+
+/**
+ * Whether a record spells every field it has in camelCase. Checked on a batch's first record: camelCase
+ * records are then read directly (V8's inline caches make that several times cheaper than walking keys), and
+ * any record without a camelCase `agentId` is still converted key by key.
+ */
+function isCamelCase(record: JsonRecord, lookup: FieldLookup): boolean {
+	for (const key in record) {
+		if (fieldOf(key, lookup) !== null && !CAMEL_CASE_FIELDS.has(key)) return false;
+	}
+	return true;
 }
 
 interface StateFields {
@@ -161,68 +211,86 @@ interface StateFields {
 	subState: string | null;
 }
 
+/** Canonical names per source name, per batch: a tenant has a handful of state names, not one per agent. */
+type StateCache = Map<string, string>;
+
+function cachedCanonicalState(name: string, cache: StateCache): string {
+	let state = cache.get(name);
+	if (state === undefined) {
+		state = canonicalState(name);
+		cache.set(name, state);
+	}
+	return state;
+}
+
 /** The tutorial nests `state: { type, subState }`; some gateways send `state` as a plain string. */
-function tutorialState(rec: JsonRecord): StateFields | null {
-	const state = rec.state;
-	if (typeof state === 'string' && state.trim()) return { state: canonicalState(state), subState: null };
+function tutorialState(source: JsonRecord, cache: StateCache): StateFields | null {
+	const state = source.state;
+	if (typeof state === 'string' && state.trim()) return { state: cachedCanonicalState(state, cache), subState: null };
 	if (isRecord(state)) {
-		const inner = lowerCaseKeys(state);
-		const type = asString(inner.type) ?? asString(inner.name);
-		if (type) return { state: canonicalState(type), subState: asString(inner.substate) };
+		const type = asString(state.type) ?? asString(state.Type) ?? asString(state.name);
+		if (type) return { state: cachedCanonicalState(type, cache), subState: asString(state.subState ?? state.SubState ?? state.substate) };
 	}
 	return null;
 }
 
-function cxoneState(rec: JsonRecord): StateFields | null {
-	const name =
-		asString(rec.agentstatename) ?? STATE_NAME_BY_ID[asString(rec.agentstateid) ?? ''] ?? null;
+function cxoneState(source: JsonRecord, cache: StateCache): StateFields | null {
+	const name = asString(source.agentStateName) ?? STATE_NAME_BY_ID[asString(source.agentStateId) ?? ''] ?? null;
 	if (!name) return null;
-	const state = canonicalState(name);
-	if (state === 'NOT_READY') {
-		return { state, subState: asString(rec.outstatedescription) };
-	}
+	const state = cachedCanonicalState(name, cache);
+	if (state === 'NOT_READY') return { state, subState: asString(source.outStateDescription) };
 	// Keep which kind of contact it is (InboundContact, OutboundConsult, ...) that ON_CONTACT folds together.
-	return { state, subState: state === 'ON_CONTACT' && state !== name ? name : null };
+	return { state, subState: state === 'ON_CONTACT' ? name : null };
 }
 
-/** Returns null when the record names no agent: the caller counts it as skipped. */
-export function normalizeAgentRecord(
+function normalizeWith(
 	record: unknown,
 	nowMs: number,
-	includeRaw = false,
+	includeRaw: boolean,
+	lookup: FieldLookup,
+	stateCache: StateCache,
+	camelCase: boolean,
 ): NormalizedAgentState | null {
 	if (!isRecord(record)) return null;
-	const rec = lowerCaseKeys(record);
-	const agentId = asString(rec.agentid);
+	const source = camelCase && record.agentId !== undefined ? record : toCamelCase(record, lookup);
+	const agentId = asString(source.agentId);
 	if (agentId === null) return null;
 
-	const { state, subState } = tutorialState(rec) ?? cxoneState(rec) ?? { state: 'UNKNOWN', subState: null };
-	const stateSince = toIsoTimestamp(rec.timestamp ?? rec.startdate ?? rec.lastupdatetime);
-	const stateDurationSeconds =
-		stateSince === null ? null : Math.max(0, Math.floor((nowMs - Date.parse(stateSince)) / 1000));
+	const { state, subState } = tutorialState(source, stateCache) ?? cxoneState(source, stateCache) ?? { state: 'UNKNOWN', subState: null };
+	const sinceValue = source.timestamp ?? source.startDate ?? source.lastUpdateTime;
+	const sinceMs = timestampMs(sinceValue);
+	const known = !Number.isNaN(sinceMs);
+	const stateSince = known ? isoTimestamp(sinceValue, sinceMs) : null;
+	const stateDurationSeconds = known ? Math.max(0, Math.floor((nowMs - sinceMs) / 1000)) : null;
 
 	const normalized: NormalizedAgentState = {
 		agentId,
 		state,
 		subState,
 		isReady: state === 'READY',
-		siteId: asString(rec.siteid),
-		siteName: asString(rec.sitename),
-		teamId: asString(rec.teamid),
-		teamName: asString(rec.teamname),
-		firstName: asString(rec.firstname),
-		lastName: asString(rec.lastname),
-		userName: asString(rec.username),
-		skillId: asString(rec.skillid),
-		skillName: asString(rec.skillname),
-		contactId: asString(rec.contactid),
-		isAcw: asBoolean(rec.isacw),
-		businessUnitId: asString(rec.businessunitid),
+		siteId: asString(source.siteId),
+		siteName: asString(source.siteName),
+		teamId: asString(source.teamId),
+		teamName: asString(source.teamName),
+		firstName: asString(source.firstName),
+		lastName: asString(source.lastName),
+		userName: asString(source.userName),
+		skillId: asString(source.skillId),
+		skillName: asString(source.skillName),
+		contactId: asString(source.contactId),
+		isAcw: asBoolean(source.isACW ?? source.isAcw),
+		businessUnitId: asString(source.businessUnitId),
 		stateSince,
 		stateDurationSeconds,
 	};
 	if (includeRaw) normalized.raw = record;
 	return normalized;
+}
+
+/** Returns null when the record names no agent: the caller counts it as skipped. */
+export function normalizeAgentRecord(record: unknown, nowMs: number, includeRaw = false): NormalizedAgentState | null {
+	const lookup: FieldLookup = new Map();
+	return normalizeWith(record, nowMs, includeRaw, lookup, new Map(), isRecord(record) && isCamelCase(record, lookup));
 }
 
 export function normalizeAgentStates(
@@ -231,9 +299,13 @@ export function normalizeAgentStates(
 	includeRaw = false,
 ): NormalizeResult {
 	const agents: NormalizedAgentState[] = [];
+	const lookup: FieldLookup = new Map();
+	const stateCache: StateCache = new Map();
 	let skipped = 0;
+	const first = records.find(isRecord);
+	const camelCase = first !== undefined && isCamelCase(first, lookup);
 	for (const record of records) {
-		const agent = normalizeAgentRecord(record, nowMs, includeRaw);
+		const agent = normalizeWith(record, nowMs, includeRaw, lookup, stateCache, camelCase);
 		if (agent) agents.push(agent);
 		else skipped++;
 	}

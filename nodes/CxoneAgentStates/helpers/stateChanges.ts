@@ -4,9 +4,43 @@
  */
 import type { NormalizedAgentState } from './normalize';
 
-/** agentId → [state, state start in epoch ms (or null), 1 once the "in state for" rule fired for this stay]. */
-export type SnapshotEntry = [state: string, sinceMs: number | null, stayFired?: 1];
-export type AgentSnapshot = Record<string, SnapshotEntry>;
+/** [state, state start as ISO 8601 (or null), 1 once the "in state for" rule fired for this stay]. */
+export type SnapshotEntry = [state: string, since: string | null, stayFired?: 1];
+export type AgentSnapshot = Map<string, SnapshotEntry>;
+
+const FIELD = '\t';
+const ENTRY = '\n';
+
+/** Agent IDs are numbers or short strings; the rare one holding a separator is percent-encoded. */
+const encodeId = (id: string) =>
+	id.indexOf(FIELD) < 0 && id.indexOf(ENTRY) < 0 && id.indexOf('%') < 0 ? id : encodeURIComponent(id);
+const decodeId = (id: string) => (id.indexOf('%') < 0 ? id : decodeURIComponent(id));
+
+/**
+ * The snapshot as one string, one line per agent: `id<TAB>state<TAB>since[<TAB>1]`. n8n hands static data
+ * to nodes through a change-tracking proxy: one string crosses it once, where 100,000 entries would each
+ * be wrapped; and it stays small in the database.
+ */
+export function encodeSnapshot(snapshot: AgentSnapshot): string {
+	const lines: string[] = [];
+	for (const [id, [state, since, fired]] of snapshot) {
+		lines.push(`${encodeId(id)}${FIELD}${state}${FIELD}${since ?? ''}${fired ? `${FIELD}1` : ''}`);
+	}
+	return lines.join(ENTRY);
+}
+
+export function decodeSnapshot(encoded: unknown): AgentSnapshot {
+	const snapshot: AgentSnapshot = new Map();
+	if (typeof encoded !== 'string' || encoded === '') return snapshot;
+	for (const line of encoded.split(ENTRY)) {
+		const [id, state, since, fired] = line.split(FIELD, 4);
+		if (!id || !state) continue;
+		const entry: SnapshotEntry = [state, since || null];
+		if (fired === '1') entry[2] = 1;
+		snapshot.set(decodeId(id), entry);
+	}
+	return snapshot;
+}
 
 export type WatchEvent = 'anyChange' | 'entered' | 'left' | 'inStateFor';
 
@@ -36,8 +70,6 @@ export interface DetectOptions {
 }
 
 const LOGGED_OUT = 'LOGGED_OUT';
-
-const isoOrNull = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 function loggedOutAgent(agentId: string): NormalizedAgentState {
 	return {
@@ -76,67 +108,59 @@ function changeMatches(rule: WatchRule, previous: string, current: string): bool
 	}
 }
 
-export function snapshotOf(agents: NormalizedAgentState[], nowMs: number): AgentSnapshot {
-	const snapshot: AgentSnapshot = {};
-	for (const agent of agents) {
-		const since = agent.stateSince === null ? nowMs : Date.parse(agent.stateSince);
-		snapshot[agent.agentId] = [agent.state, since];
-	}
-	return snapshot;
-}
-
 /** Returns the events to emit and the snapshot to store for the next poll. */
 export function detectChanges(
 	previous: AgentSnapshot,
 	current: NormalizedAgentState[],
 	{ nowMs, complete, rule }: DetectOptions,
 ): { events: AgentStateEvent[]; next: AgentSnapshot } {
-	const next: AgentSnapshot = complete ? {} : { ...previous };
+	const next: AgentSnapshot = complete ? new Map() : new Map(previous);
 	const events: AgentStateEvent[] = [];
 	const thresholdMs = rule.minutes * 60_000;
 
+	const nowIso = new Date(nowMs).toISOString();
+
 	const observe = (agent: NormalizedAgentState) => {
-		const before = previous[agent.agentId];
+		const before = previous.get(agent.agentId);
 		const previousState = before ? before[0] : LOGGED_OUT;
 		const changed = previousState !== agent.state;
 		// A record without a timestamp: the stay started when we first saw it in this state.
-		const sinceMs =
-			agent.stateSince !== null ? Date.parse(agent.stateSince) : changed || !before ? nowMs : before[1];
-		const entry: SnapshotEntry = [agent.state, sinceMs];
+		const since = agent.stateSince ?? (changed || !before ? nowIso : before[1]);
+		const sameStay = !changed && before !== undefined && before[1] === since;
+		// Most agents are where they were: keep their entry rather than allocate a new one.
+		const entry: SnapshotEntry = sameStay ? before : [agent.state, since];
 
 		if (changed && rule.event !== 'inStateFor' && changeMatches(rule, previousState, agent.state)) {
 			const previousSince = before ? before[1] : null;
-			const endedAt = sinceMs ?? nowMs;
+			const endedAtMs = since === null ? nowMs : Date.parse(since);
 			events.push({
 				...agent,
 				event: 'stateChanged',
 				previousState,
-				previousStateSince: isoOrNull(previousSince),
-				secondsInPreviousState: previousSince === null ? null : Math.max(0, Math.floor((endedAt - previousSince) / 1000)),
+				previousStateSince: previousSince,
+				secondsInPreviousState:
+					previousSince === null ? null : Math.max(0, Math.floor((endedAtMs - Date.parse(previousSince)) / 1000)),
 			});
 		}
 
-		if (rule.event === 'inStateFor') {
-			const sameStay = !changed && before !== undefined && before[1] === sinceMs;
-			const alreadyFired = sameStay && before[2] === 1;
-			const watched = rule.states.length === 0 || rule.states.includes(agent.state);
-			if (watched && sinceMs !== null && nowMs - sinceMs >= thresholdMs) {
-				if (!alreadyFired) {
+		if (rule.event === 'inStateFor' && since !== null && (rule.states.length === 0 || rule.states.includes(agent.state))) {
+			if (nowMs - Date.parse(since) >= thresholdMs) {
+				if (!(sameStay && before[2] === 1)) {
 					events.push({ ...agent, event: 'inStateFor', previousState: null, previousStateSince: null, secondsInPreviousState: null });
 				}
 				entry[2] = 1;
 			}
 		}
-		next[agent.agentId] = entry;
+		next.set(agent.agentId, entry);
 	};
 
 	for (const agent of current) observe(agent);
 
 	if (complete) {
-		const seen = new Set(current.map((agent) => agent.agentId));
-		for (const agentId of Object.keys(previous)) {
-			if (seen.has(agentId) || previous[agentId][0] === LOGGED_OUT) {
-				if (!seen.has(agentId)) next[agentId] = previous[agentId];
+		for (const [agentId, entry] of previous) {
+			if (next.has(agentId)) continue;
+			if (entry[0] === LOGGED_OUT) {
+				next.set(agentId, entry);
 				continue;
 			}
 			// Listed last time, missing now: the tutorial API lists only agents with an active session.

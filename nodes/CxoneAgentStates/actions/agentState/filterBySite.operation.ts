@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { parseList } from '../../helpers/filters';
@@ -20,7 +20,7 @@ export const description: INodeProperties[] = [
 	optionsCollection('filterBySite', { stateFilter: true }),
 ];
 
-export async function execute(this: IExecuteFunctions, session: CxoneSession, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, session: CxoneSession, itemIndex: number): Promise<IDataObject[]> {
 	const sites = parseList(this.getNodeParameter('siteIds', itemIndex));
 	if (sites.length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Site IDs is empty', {

@@ -1,10 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { CxoneSession } from '../../transport';
 import { optionsCollection, queryAgentStates } from './shared';
 
 export const description: INodeProperties[] = [optionsCollection('getAll', { stateFilter: true })];
 
-export async function execute(this: IExecuteFunctions, session: CxoneSession, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, session: CxoneSession, itemIndex: number): Promise<IDataObject[]> {
 	return await queryAgentStates.call(this, session, itemIndex, {});
 }

@@ -1,5 +1,5 @@
 /** What Get All, Get Ready and Filter by Site share: the options collection and the fetch → shape pipeline. */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { CANONICAL_STATES, EMPTY_RESULT_HINT } from '../../helpers/constants';
 import { filterAgents, parseList, type AgentFilter } from '../../helpers/filters';
@@ -130,7 +130,7 @@ export async function queryAgentStates(
 	session: CxoneSession,
 	itemIndex: number,
 	query: AgentStatesQuery,
-): Promise<INodeExecutionData[]> {
+): Promise<IDataObject[]> {
 	const options = readOptions(this, itemIndex);
 	const sites = query.sites ?? [];
 	const call: RequestCall = {
@@ -164,7 +164,7 @@ export async function queryAgentStates(
 	if (selected.length === 0) this.addExecutionHints({ message: EMPTY_RESULT_HINT, location: 'outputPane' });
 
 	if (options.output === 'summary') {
-		return [{ json: summarizeAgents(selected, new Date()) as unknown as IDataObject }];
+		return [summarizeAgents(selected, new Date()) as unknown as IDataObject];
 	}
-	return selected.map((agent) => ({ json: agent as unknown as IDataObject }));
+	return selected as unknown as IDataObject[];
 }

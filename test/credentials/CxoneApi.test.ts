@@ -224,13 +224,53 @@ describe('secrets never appear in errors', () => {
 		],
 	];
 
-	it.each(failures)('%s', async (_name, arrange) => {
+	/** Everything n8n and the node write to the console while the block runs. */
+	async function consoleOutput(block: () => Promise<unknown>): Promise<string> {
+		const written: string[] = [];
+		const capture = (...args: unknown[]) => {
+			written.push(args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg) ?? String(arg))).join(' '));
+		};
+		const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((method) => jest.spyOn(console, method).mockImplementation(capture));
+		const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+			written.push(String(chunk));
+			return true;
+		});
+		try {
+			await block();
+		} finally {
+			spies.forEach((spy) => spy.mockRestore());
+			stdout.mockRestore();
+		}
+		return written.join('\n');
+	}
+
+	it.each(failures)('%s: not in the error, the items or the console', async (_name, arrange) => {
 		arrange();
 		const credentials = tutorialCredentials({ clientSecret: 'client-secret-value', accessKeySecret: 'access-key-secret-value' });
-		const { error } = await executeWorkflow(new TestCredentialsHelper(credentials), { options: { maxRetryWaitSeconds: 0 } });
+		let result: Awaited<ReturnType<typeof executeWorkflow>> | undefined;
+		const logged = await consoleOutput(async () => {
+			result = await executeWorkflow(new TestCredentialsHelper(credentials), { options: { maxRetryWaitSeconds: 0 }, continueOnFail: false });
+		});
+		const error = result?.error;
 		expect(error).toBeDefined();
-		const visible = [error?.message, error?.description, JSON.stringify((error as { errorResponse?: unknown }).errorResponse), JSON.stringify((error as { context?: unknown }).context)].join(' ');
+		const visible = [
+			error?.message,
+			error?.description,
+			JSON.stringify((error as { errorResponse?: unknown }).errorResponse),
+			JSON.stringify((error as { context?: unknown }).context),
+			JSON.stringify(result?.items),
+			logged,
+		].join(' ');
+		expect(logged.length).toBeGreaterThan(0); // n8n logs the failure: the check below has something to read
 		for (const secret of SECRETS) expect(visible).not.toContain(secret);
+	});
+
+	it.each(failures)('%s: not in a Continue On Fail error item', async (_name, arrange) => {
+		arrange();
+		const credentials = tutorialCredentials({ clientSecret: 'client-secret-value', accessKeySecret: 'access-key-secret-value' });
+		const { items } = await executeWorkflow(new TestCredentialsHelper(credentials), { options: { maxRetryWaitSeconds: 0 }, continueOnFail: true });
+		expect(items[0].json.error).toEqual(expect.any(String));
+		for (const secret of SECRETS) expect(JSON.stringify(items)).not.toContain(secret);
 	});
 
 	it('access key: invalid_grant echoing every secret', async () => {

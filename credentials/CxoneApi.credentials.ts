@@ -163,6 +163,7 @@ export class CxoneApi implements ICredentialType {
 			displayName: 'Token Expires At',
 			name: 'tokenExpiresAt',
 			type: 'hidden',
+			typeOptions: { password: true },
 			default: '',
 		},
 	];

@@ -82,12 +82,18 @@ export function isLoopbackHost(hostname: string): boolean {
  * Every URL the credential calls or sends a secret to: `https://`, or `http://` only on this machine's
  * loopback (for local testing). No embedded user:password, no fragment.
  */
-export function validateEndpointUrl(value: unknown, fieldName: string): URL {
-	const raw = typeof value === 'string' ? value.trim() : '';
-	let url: URL;
+/** `new URL`, or null when the text is not a URL. */
+function parseUrl(value: string): URL | null {
 	try {
-		url = new URL(raw);
+		return new URL(value);
 	} catch {
+		return null;
+	}
+}
+
+export function validateEndpointUrl(value: unknown, fieldName: string): URL {
+	const url = parseUrl(typeof value === 'string' ? value.trim() : '');
+	if (!url) {
 		throw new CxoneSignInError(
 			`${fieldName} is not a valid URL`,
 			`Enter a full URL starting with https://, for example https://api-na1.niceincontact.com.`,
@@ -168,22 +174,23 @@ async function request(
 	credentials: CxoneCredentialData,
 	explain: (failure: HttpFailure) => { message: string; description: string } | undefined,
 ): Promise<unknown> {
+	let failure: HttpFailure;
 	try {
 		return await http({ timeout: 30_000, ...options });
 	} catch (error) {
-		const failure = describeHttpFailure(error);
-		const explained = explain(failure);
-		const secrets = secretsOf(credentials);
-		const message = explained?.message ?? `CXone sign-in failed at ${step}${failure.status ? ` (HTTP ${failure.status})` : ''}`;
-		const description =
-			explained?.description ??
-			(failure.detail ? `CXone said: ${failure.detail}` : 'Check the URLs in the credential and that CXone is reachable.');
-		throw new CxoneSignInError(
-			redactSecrets(message, secrets),
-			redactSecrets(description, secrets),
-			failure.status ? String(failure.status) : undefined,
-		);
+		failure = describeHttpFailure(error);
 	}
+	const explained = explain(failure);
+	const secrets = secretsOf(credentials);
+	const message = explained?.message ?? `CXone sign-in failed at ${step}${failure.status ? ` (HTTP ${failure.status})` : ''}`;
+	const description =
+		explained?.description ??
+		(failure.detail ? `CXone said: ${failure.detail}` : 'Check the URLs in the credential and that CXone is reachable.');
+	throw new CxoneSignInError(
+		redactSecrets(message, secrets),
+		redactSecrets(description, secrets),
+		failure.status ? String(failure.status) : undefined,
+	);
 }
 
 /** The tutorial's grant (and OAuth gateways in front of CXone): client credentials with Basic auth. */
@@ -247,10 +254,8 @@ function validateDiscoveredUrl(value: unknown, issuer: URL, what: string, step: 
 			'Check the environment or Issuer URL in the credential.',
 		);
 	}
-	let url: URL;
-	try {
-		url = new URL(value);
-	} catch {
+	const url = parseUrl(value);
+	if (!url) {
 		throw new CxoneSignInError(`CXone sign-in failed at ${step}: ${what} is not a URL`, 'Check the environment or Issuer URL in the credential.');
 	}
 	const httpAllowed = issuer.protocol === 'http:' && isLoopbackHost(issuer.hostname) && isLoopbackHost(url.hostname);

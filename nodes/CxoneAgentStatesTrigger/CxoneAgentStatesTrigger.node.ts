@@ -5,7 +5,7 @@ import type {
 	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, type NodeApiError } from 'n8n-workflow';
 
 import { CANONICAL_STATES, CREDENTIAL_TYPE } from '../CxoneAgentStates/helpers/constants';
 import { filterAgents, parseList } from '../CxoneAgentStates/helpers/filters';
@@ -115,12 +115,14 @@ export class CxoneAgentStatesTrigger implements INodeType {
 		// Deltas cannot tell how long an unchanged agent has been in its state: that rule needs the full list.
 		let useCursor =
 			session.mode === 'accessKey' && !manual && event !== 'inStateFor' && staticData.snapshot !== undefined && staticData.cursor !== undefined;
-		let fetched;
-		try {
-			fetched = await fetchAgentStates(session, { updatedSince: useCursor ? staticData.cursor : undefined });
-		} catch (error) {
-			// A cursor CXone no longer accepts ("Invalid Updated Since"): start again from a full list.
-			if (!useCursor || (error as { httpCode?: string }).httpCode !== '400') throw error;
+		let fetched = await fetchAgentStates(session, { updatedSince: useCursor ? staticData.cursor : undefined }).catch(
+			(error: NodeApiError) => {
+				// A cursor CXone no longer accepts ("Invalid Updated Since"): start again from a full list.
+				if (useCursor && error.httpCode === '400') return undefined;
+				return Promise.reject(error);
+			},
+		);
+		if (fetched === undefined) {
 			delete staticData.cursor;
 			useCursor = false;
 			fetched = await fetchAgentStates(session);

@@ -224,22 +224,30 @@ describe('secrets never appear in errors', () => {
 		],
 	];
 
-	/** Everything n8n and the node write to the console while the block runs. */
+	/** Everything n8n and the node write to the console or to stdout/stderr while the block runs. */
 	async function consoleOutput(block: () => Promise<unknown>): Promise<string> {
 		const written: string[] = [];
 		const capture = (...args: unknown[]) => {
 			written.push(args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg) ?? String(arg))).join(' '));
 		};
-		const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((method) => jest.spyOn(console, method).mockImplementation(capture));
-		const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+		const captureChunk = (chunk: string | Uint8Array) => {
 			written.push(String(chunk));
 			return true;
-		});
+		};
+		const streams = new Set<NodeJS.WritableStream>([process.stdout, process.stderr]);
+		// Winston (n8n's logger) writes to the console's own streams when it has them.
+		for (const key of ['_stdout', '_stderr'] as const) {
+			const stream = (console as unknown as Record<string, NodeJS.WritableStream | undefined>)[key];
+			if (stream) streams.add(stream);
+		}
+		const spies = [
+			...(['log', 'info', 'warn', 'error', 'debug'] as const).map((method) => jest.spyOn(console, method).mockImplementation(capture)),
+			...[...streams].map((stream) => jest.spyOn(stream, 'write').mockImplementation(captureChunk as never)),
+		];
 		try {
 			await block();
 		} finally {
 			spies.forEach((spy) => spy.mockRestore());
-			stdout.mockRestore();
 		}
 		return written.join('\n');
 	}

@@ -1,6 +1,6 @@
 /** Picks the operation, runs it per input item, and is the only place that handles Continue On Fail and pairedItem. */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { CxoneSession } from '../transport';
 import * as filterBySite from './agentState/filterBySite.operation';
@@ -38,7 +38,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			// push(...spread), which would overflow the call stack at that size.
 			const pairedItem = { item: itemIndex };
 			for (const json of results) returnData.push({ json, pairedItem });
-		} catch (error) {
+		} catch (caught) {
+			const error =
+				caught instanceof NodeApiError || caught instanceof NodeOperationError
+					? caught
+					: new NodeOperationError(this.getNode(), caught as Error, { itemIndex });
 			if (!this.continueOnFail()) throw error;
 			const { message, description } = error as { message: string; description?: string };
 			returnData.push({ json: { error: message, ...(description ? { errorDescription: description } : {}) }, pairedItem: { item: itemIndex } });

@@ -163,6 +163,7 @@ export class CxoneSession {
 				timeout: timeoutMs,
 			};
 			let failure: HttpFailure;
+			let ownError: NodeApiError | undefined;
 			try {
 				const response = (await this.context.helpers.httpRequestWithAuthentication.call(
 					this.context,
@@ -172,12 +173,13 @@ export class CxoneSession {
 				)) as FullResponse;
 				return this.parseResponse(response, path, itemIndex);
 			} catch (error) {
-				if (error instanceof NodeApiError && error.context?.cxone === true) throw error;
 				failure = describeHttpFailure(error);
-				if (isSignInError(error)) throw this.signInError(error, itemIndex);
-				if (failure.status !== null && NO_CONTENT_STATUS.has(failure.status)) {
-					return { status: failure.status, headers: failure.headers, body: null };
-				}
+				if (error instanceof NodeApiError && error.context?.cxone === true) ownError = error;
+				else if (isSignInError(error)) ownError = this.signInError(error, itemIndex);
+			}
+			if (ownError) throw ownError;
+			if (failure.status !== null && NO_CONTENT_STATUS.has(failure.status)) {
+				return { status: failure.status, headers: failure.headers, body: null };
 			}
 			const delayMs = this.retryDelay(failure, attempt, waitedMs, maxTotalWaitMs);
 			if (delayMs === null) throw this.apiError(failure, path, attempt, waitedMs, timeoutMs, itemIndex);

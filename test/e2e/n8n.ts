@@ -4,7 +4,7 @@
  * folder per sandbox with this package installed the way n8n installs community packages.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, openSync, closeSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -220,6 +220,33 @@ export class N8nSandbox {
 		this.processes.add(child);
 		child.on('exit', () => this.processes.delete(child));
 		return child;
+	}
+
+	/** `n8n start` on a free loopback port; resolves once /healthz answers. */
+	async startServer(env: NodeJS.ProcessEnv = {}, timeoutMs = 180_000): Promise<{ url: string; process: ChildProcess; logFile: string }> {
+		const port = await freePort();
+		const logFile = join(this.folder, `n8n-start-${port}.log`);
+		const child = this.spawn(['start'], { N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', ...env }, logFile);
+		const url = `http://127.0.0.1:${port}`;
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			if (child.exitCode !== null) throw new Error(`n8n start exited with ${child.exitCode}; see ${logFile}`);
+			try {
+				if ((await fetch(`${url}/healthz`)).ok) return { url, process: child, logFile };
+			} catch {
+				// not listening yet
+			}
+			if (Date.now() > deadline) throw new Error(`n8n start did not answer /healthz within ${timeoutMs / 1000} s; see ${logFile}`);
+			await new Promise((resolvePromise) => setTimeout(resolvePromise, 500));
+		}
+	}
+
+	/** The last lines n8n logged, for a failure message. */
+	logTail(lines = 40): string {
+		const logs = readdirSync(this.folder).filter((file) => file.endsWith('.log'));
+		return logs
+			.map((file) => `--- ${file}\n${readFileSync(join(this.folder, file), 'utf8').split('\n').slice(-lines).join('\n')}`)
+			.join('\n');
 	}
 
 	async cleanup() {

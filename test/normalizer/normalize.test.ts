@@ -251,6 +251,10 @@ describe('filters and summary', () => {
 			bySite: { s1: 1, s2: 1, S3: 1 },
 			byTeam: { Support: 1 },
 			readyAgentIds: ['a1', 'a3'],
+			readyAgents: [
+				{ agentId: 'a1', firstName: null, lastName: null, siteId: 's1', siteName: null, teamName: null, stateSince: '2026-11-23T10:00:00.000Z', stateDurationSeconds: 300 },
+				{ agentId: 'a3', firstName: null, lastName: null, siteId: 'S3', siteName: null, teamName: null, stateSince: null, stateDurationSeconds: null },
+			],
 			fetchedAt: '2026-11-23T10:05:00.000Z',
 		});
 	});

@@ -7,8 +7,15 @@ export interface AgentStatesSummary {
 	bySite: Record<string, number>;
 	byTeam: Record<string, number>;
 	readyAgentIds: string[];
+	/** Who is ready, for a table in one email or message: names, site, team and since when. */
+	readyAgents: ReadyAgent[];
 	fetchedAt: string;
 }
+
+export type ReadyAgent = Pick<
+	NormalizedAgentState,
+	'agentId' | 'firstName' | 'lastName' | 'siteId' | 'siteName' | 'teamName' | 'stateSince' | 'stateDurationSeconds'
+>;
 
 function countInto(counts: Record<string, number>, key: string | null) {
 	if (key !== null) counts[key] = (counts[key] ?? 0) + 1;
@@ -23,12 +30,23 @@ export function summarizeAgents(agents: NormalizedAgentState[], fetchedAt: Date)
 		bySite: {},
 		byTeam: {},
 		readyAgentIds: [],
+		readyAgents: [],
 		fetchedAt: fetchedAt.toISOString(),
 	};
 	for (const agent of agents) {
 		if (agent.isReady) {
 			summary.ready++;
 			summary.readyAgentIds.push(agent.agentId);
+			summary.readyAgents.push({
+				agentId: agent.agentId,
+				firstName: agent.firstName,
+				lastName: agent.lastName,
+				siteId: agent.siteId,
+				siteName: agent.siteName,
+				teamName: agent.teamName,
+				stateSince: agent.stateSince,
+				stateDurationSeconds: agent.stateDurationSeconds,
+			});
 		}
 		countInto(summary.byState, agent.state);
 		countInto(summary.bySite, agent.siteName ?? agent.siteId);

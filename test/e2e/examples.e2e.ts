@@ -160,6 +160,7 @@ it('not-ready-alert: the "Not Ready for N minutes" rule fires once per stay', as
 	await waitFor('one more poll', () => states(alert).length > polled, POLL_MS + 30_000);
 	expect(http.received('/alert')).toHaveLength(1);
 	const text = String(http.received('/alert')[0].text);
-	expect(text).toMatch(/has been Not Ready \(Lunch\) for [12] minutes/);
+	// The tutorial API sends reason codes in upper case.
+	expect(text).toMatch(/has been Not Ready \(LUNCH\) for [12] minutes/);
 	process.stdout.write(`[e2e] alert example delivered: ${JSON.stringify(text)}\n`);
 }, 5 * 60_000);

@@ -1,22 +1,6 @@
 /** A seeded, realistic CXone tenant: the same options always give the same agents, states and times. */
 
-/** The tutorial's state types; CXone's finer names live in SimAgent.stateName. */
 export type SimState = 'READY' | 'NOT_READY' | 'ON_CONTACT' | 'LOGGED_OUT';
-
-/** CXone's agentStateName values (reference 4.3/4.4), with their numeric agentStateId. */
-export const STATE_IDS = {
-	LoggedOut: 0,
-	Available: 1,
-	Unavailable: 2,
-	InboundContact: 3,
-	OutboundContact: 4,
-	InboundConsult: 5,
-	OutboundConsult: 6,
-	Dialer: 7,
-	LoggedIn: 8,
-} as const;
-
-export type CxoneStateName = keyof typeof STATE_IDS;
 
 export interface SimAgent {
 	agentId: number;
@@ -32,7 +16,7 @@ export interface SimAgent {
 	skillId: number;
 	skillName: string;
 	state: SimState;
-	/** CXone's agentStateName: Available, Unavailable, InboundContact, OutboundContact, LoggedOut, ... */
+	/** CXone's agentStateName: Available, Unavailable, InboundContact, OutboundContact, LoggedOut. */
 	stateName: string;
 	agentStateId: number;
 	/** The Not Ready reason (CXone's outStateDescription), '' otherwise. */
@@ -54,17 +38,9 @@ export interface TenantOptions {
 	seed: number;
 	sites: number;
 	teams: number;
-	/** The tenant's "now" when generated: every timestamp is placed up to 3 hours before it. */
+	/** The tenant's "now" when generated: timestamps are placed before it. */
 	epochMs: number;
 }
-
-export const DEFAULT_TENANT_OPTIONS: TenantOptions = {
-	agents: 36,
-	seed: 42,
-	sites: 3,
-	teams: 4,
-	epochMs: Date.parse('2026-11-23T10:00:00Z'),
-};
 
 /** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
 export function seededRandom(seed: number): () => number {
@@ -85,9 +61,15 @@ const TEAM_NAMES = ['Support', 'Sales', 'Billing', 'Retention', 'Onboarding', 'E
 const SKILLS = ['Billing Inbound', 'Tech Support Voice', 'Sales Outbound', 'Chat General', 'Retention Voice'];
 export const NOT_READY_REASONS = ['Lunch', 'Break', 'Meeting', 'Training', 'Coaching'];
 
-const randomContactId = (pick: () => number) => 100_000_000 + Math.floor(pick() * 900_000_000);
+export const STATE_IDS: Record<string, number> = {
+	LoggedOut: 0,
+	Available: 1,
+	Unavailable: 2,
+	InboundContact: 3,
+	OutboundContact: 4,
+};
 
-/** The state-dependent fields of an agent, in CXone's terms. `reason` fills Unavailable's outStateDescription. */
+/** Picks CXone's names for a canonical state; `reason` fills Unavailable's outStateDescription. */
 export function cxoneStateFields(state: SimState, pick: () => number, reason?: string) {
 	switch (state) {
 		case 'READY':
@@ -95,48 +77,12 @@ export function cxoneStateFields(state: SimState, pick: () => number, reason?: s
 		case 'NOT_READY':
 			return { stateName: 'Unavailable', outStateDescription: reason ?? NOT_READY_REASONS[Math.floor(pick() * NOT_READY_REASONS.length)], contactId: null };
 		case 'ON_CONTACT':
-			return { stateName: pick() < 0.7 ? 'InboundContact' : 'OutboundContact', outStateDescription: '', contactId: randomContactId(pick) };
+			return { stateName: pick() < 0.7 ? 'InboundContact' : 'OutboundContact', outStateDescription: '', contactId: 100_000_000 + Math.floor(pick() * 900_000_000) };
 		default:
 			return { stateName: 'LoggedOut', outStateDescription: '', contactId: null };
 	}
 }
 
-const CANONICAL: Record<string, SimState> = { READY: 'READY', NOT_READY: 'NOT_READY', ON_CONTACT: 'ON_CONTACT', LOGGED_OUT: 'LOGGED_OUT' };
-const TUTORIAL_TYPE_OF: Record<CxoneStateName, SimState> = {
-	LoggedOut: 'LOGGED_OUT',
-	Available: 'READY',
-	Unavailable: 'NOT_READY',
-	LoggedIn: 'NOT_READY',
-	InboundContact: 'ON_CONTACT',
-	OutboundContact: 'ON_CONTACT',
-	InboundConsult: 'ON_CONTACT',
-	OutboundConsult: 'ON_CONTACT',
-	Dialer: 'ON_CONTACT',
-};
-
-/**
- * The fields setAgentState writes, from either a tutorial type (READY, ...) or a CXone name (Available,
- * Dialer, ...). Deterministic: an ON_CONTACT change is always InboundContact.
- */
-export function stateChange(requested: string, reason?: string) {
-	const canonical = CANONICAL[requested.toUpperCase()];
-	if (canonical) {
-		const fields = cxoneStateFields(canonical, () => 0.5, reason);
-		return { state: canonical, ...fields, agentStateId: STATE_IDS[fields.stateName as CxoneStateName] };
-	}
-	const name = (Object.keys(STATE_IDS) as CxoneStateName[]).find((candidate) => candidate.toLowerCase() === requested.toLowerCase());
-	if (!name) throw new Error(`Unknown agent state "${requested}": use READY, NOT_READY, ON_CONTACT, LOGGED_OUT or a CXone state name`);
-	const state = TUTORIAL_TYPE_OF[name];
-	return {
-		state,
-		stateName: name,
-		agentStateId: STATE_IDS[name],
-		outStateDescription: name === 'Unavailable' ? (reason ?? NOT_READY_REASONS[0]) : '',
-		contactId: state === 'ON_CONTACT' && name !== 'Dialer' ? randomContactId(() => 0.5) : null,
-	};
-}
-
-/** About 40% ready, 25% not ready, 25% on a contact, 10% logged out. */
 function pickState(value: number): SimState {
 	if (value < 0.4) return 'READY';
 	if (value < 0.65) return 'NOT_READY';
@@ -144,14 +90,11 @@ function pickState(value: number): SimState {
 	return 'LOGGED_OUT';
 }
 
-/** Pure: the same options give a deep-equal tenant. Missing options take DEFAULT_TENANT_OPTIONS. */
-export function generateTenant(partial: Partial<TenantOptions> = {}): SimulatedTenant {
-	const options = { ...DEFAULT_TENANT_OPTIONS, ...partial };
+export function generateTenant(options: TenantOptions): SimulatedTenant {
 	const random = seededRandom(options.seed);
 	const sites = Math.max(1, Math.min(options.sites, SITE_NAMES.length));
 	const teams = Math.max(1, Math.min(options.teams, TEAM_NAMES.length));
 	const agents: SimAgent[] = new Array(options.agents);
-	// The order of random() calls below defines every seed's tenant: changing it changes documented examples.
 	for (let index = 0; index < options.agents; index++) {
 		const agentId = 1001 + index;
 		const firstName = FIRST_NAMES[Math.floor(random() * FIRST_NAMES.length)];
@@ -177,7 +120,7 @@ export function generateTenant(partial: Partial<TenantOptions> = {}): SimulatedT
 			skillName: SKILLS[skill],
 			state,
 			...fields,
-			agentStateId: STATE_IDS[fields.stateName as CxoneStateName],
+			agentStateId: STATE_IDS[fields.stateName],
 			isAcw: state === 'NOT_READY' && random() < 0.1,
 			stateSince: since,
 			lastUpdateTime: since,

@@ -302,7 +302,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			if (!Number.isFinite(since) || !/^\d{4}-\d\d-\d\d/.test(query.updatedSince)) {
 				return send(response, record, 400, '', { icStatusDescription: 'Invalid Updated Since' });
 			}
-			agents = agents.filter((agent) => Date.parse(agent.lastUpdateTime) > since);
+			// ">=": a change in the same millisecond as the previous lastPollTime is delivered (again) rather than lost.
+			agents = agents.filter((agent) => Date.parse(agent.lastUpdateTime) >= since);
 			if (agents.length === 0 && config.unchangedStatus !== 200) return send(response, record, config.unchangedStatus, null);
 		}
 		const top = Number(query.top ?? config.pageSize) || 0;

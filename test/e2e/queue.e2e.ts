@@ -73,6 +73,17 @@ async function fire(url: string, count: number, between?: { after: number; run: 
 	return results;
 }
 
+/** n8n answers /healthz before it has registered the active workflows' webhooks: wait for the path itself. */
+async function waitForWebhook(url: string, timeoutMs = 120_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const { status } = await call(url).catch(() => ({ status: 0 }));
+		if (status !== 404 && status !== 0) return;
+		if (Date.now() > deadline) throw new Error(`The webhook ${url} was not registered within ${timeoutMs / 1000} s`);
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+}
+
 const percentile = (values: number[], p: number) => {
 	const sorted = [...values].sort((a, b) => a - b);
 	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -130,6 +141,7 @@ beforeAll(async () => {
 		sandbox.spawn(['worker', '--concurrency=5'], { N8N_RUNNERS_BROKER_PORT: String(await freePort()), QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(await freePort()) }, log);
 	}
 	({ url: mainUrl } = await sandbox.startServer());
+	for (const path of ['cxone-tutorial', 'cxone-access-key', 'cxone-large']) await waitForWebhook(`${mainUrl}/webhook/${path}`);
 }, 40 * 60_000);
 
 afterAll(async () => {
@@ -201,6 +213,7 @@ describe('20,000 agents through the webhook: queue mode beside a single regular 
 			await single.importWorkflows([webhookWorkflow('wfQueueLarge0001', 'cxone-large', 'credQueueBig0001')]);
 			await single.n8nCommand(['publish:workflow', '--id=wfQueueLarge0001']);
 			const { url } = await single.startServer();
+			await waitForWebhook(`${url}/webhook/cxone-large`);
 			const regular = await measure(`${url}/webhook/cxone-large`);
 			const line = (name: string, figures: typeof queue) =>
 				`| ${name} | ${figures.perSecond.toFixed(1)} | ${figures.median.toFixed(0)} | ${figures.p95.toFixed(0)} |`;

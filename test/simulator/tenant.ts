@@ -1,6 +1,22 @@
 /** A seeded, realistic CXone tenant: the same options always give the same agents, states and times. */
 
+/** The tutorial's state types; CXone's finer names live in SimAgent.stateName. */
 export type SimState = 'READY' | 'NOT_READY' | 'ON_CONTACT' | 'LOGGED_OUT';
+
+/** CXone's agentStateName values (reference 4.3/4.4), with their numeric agentStateId. */
+export const STATE_IDS = {
+	LoggedOut: 0,
+	Available: 1,
+	Unavailable: 2,
+	InboundContact: 3,
+	OutboundContact: 4,
+	InboundConsult: 5,
+	OutboundConsult: 6,
+	Dialer: 7,
+	LoggedIn: 8,
+} as const;
+
+export type CxoneStateName = keyof typeof STATE_IDS;
 
 export interface SimAgent {
 	agentId: number;
@@ -16,7 +32,7 @@ export interface SimAgent {
 	skillId: number;
 	skillName: string;
 	state: SimState;
-	/** CXone's agentStateName: Available, Unavailable, InboundContact, OutboundContact, LoggedOut. */
+	/** CXone's agentStateName: Available, Unavailable, InboundContact, OutboundContact, LoggedOut, ... */
 	stateName: string;
 	agentStateId: number;
 	/** The Not Ready reason (CXone's outStateDescription), '' otherwise. */
@@ -38,9 +54,17 @@ export interface TenantOptions {
 	seed: number;
 	sites: number;
 	teams: number;
-	/** The tenant's "now" when generated: timestamps are placed before it. */
+	/** The tenant's "now" when generated: every timestamp is placed up to 3 hours before it. */
 	epochMs: number;
 }
+
+export const DEFAULT_TENANT_OPTIONS: TenantOptions = {
+	agents: 36,
+	seed: 42,
+	sites: 3,
+	teams: 4,
+	epochMs: Date.parse('2026-11-23T10:00:00Z'),
+};
 
 /** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
 export function seededRandom(seed: number): () => number {
@@ -59,17 +83,13 @@ const LAST_NAMES = ['Lee', 'Okafor', 'Silva', 'Novak', 'Haddad', 'Kim', 'Garcia'
 const SITE_NAMES = ['Manila', 'Austin', 'Krakow', 'Cape Town', 'Lisbon', 'Bogota', 'Pune', 'Glasgow'];
 const TEAM_NAMES = ['Support', 'Sales', 'Billing', 'Retention', 'Onboarding', 'Escalations', 'Chat', 'Collections'];
 const SKILLS = ['Billing Inbound', 'Tech Support Voice', 'Sales Outbound', 'Chat General', 'Retention Voice'];
+const LOWER_FIRST_NAMES = FIRST_NAMES.map((name) => name.toLowerCase());
+const LOWER_LAST_NAMES = LAST_NAMES.map((name) => name.toLowerCase());
 export const NOT_READY_REASONS = ['Lunch', 'Break', 'Meeting', 'Training', 'Coaching'];
 
-export const STATE_IDS: Record<string, number> = {
-	LoggedOut: 0,
-	Available: 1,
-	Unavailable: 2,
-	InboundContact: 3,
-	OutboundContact: 4,
-};
+const randomContactId = (pick: () => number) => 100_000_000 + Math.floor(pick() * 900_000_000);
 
-/** Picks CXone's names for a canonical state; `reason` fills Unavailable's outStateDescription. */
+/** The state-dependent fields of an agent, in CXone's terms. `reason` fills Unavailable's outStateDescription. */
 export function cxoneStateFields(state: SimState, pick: () => number, reason?: string) {
 	switch (state) {
 		case 'READY':
@@ -77,12 +97,48 @@ export function cxoneStateFields(state: SimState, pick: () => number, reason?: s
 		case 'NOT_READY':
 			return { stateName: 'Unavailable', outStateDescription: reason ?? NOT_READY_REASONS[Math.floor(pick() * NOT_READY_REASONS.length)], contactId: null };
 		case 'ON_CONTACT':
-			return { stateName: pick() < 0.7 ? 'InboundContact' : 'OutboundContact', outStateDescription: '', contactId: 100_000_000 + Math.floor(pick() * 900_000_000) };
+			return { stateName: pick() < 0.7 ? 'InboundContact' : 'OutboundContact', outStateDescription: '', contactId: randomContactId(pick) };
 		default:
 			return { stateName: 'LoggedOut', outStateDescription: '', contactId: null };
 	}
 }
 
+const CANONICAL: Record<string, SimState> = { READY: 'READY', NOT_READY: 'NOT_READY', ON_CONTACT: 'ON_CONTACT', LOGGED_OUT: 'LOGGED_OUT' };
+const TUTORIAL_TYPE_OF: Record<CxoneStateName, SimState> = {
+	LoggedOut: 'LOGGED_OUT',
+	Available: 'READY',
+	Unavailable: 'NOT_READY',
+	LoggedIn: 'NOT_READY',
+	InboundContact: 'ON_CONTACT',
+	OutboundContact: 'ON_CONTACT',
+	InboundConsult: 'ON_CONTACT',
+	OutboundConsult: 'ON_CONTACT',
+	Dialer: 'ON_CONTACT',
+};
+
+/**
+ * The fields setAgentState writes, from either a tutorial type (READY, ...) or a CXone name (Available,
+ * Dialer, ...). Deterministic: an ON_CONTACT change is always InboundContact.
+ */
+export function stateChange(requested: string, reason?: string) {
+	const canonical = CANONICAL[requested.toUpperCase()];
+	if (canonical) {
+		const fields = cxoneStateFields(canonical, () => 0.5, reason);
+		return { state: canonical, ...fields, agentStateId: STATE_IDS[fields.stateName as CxoneStateName] };
+	}
+	const name = (Object.keys(STATE_IDS) as CxoneStateName[]).find((candidate) => candidate.toLowerCase() === requested.toLowerCase());
+	if (!name) throw new Error(`Unknown agent state "${requested}": use READY, NOT_READY, ON_CONTACT, LOGGED_OUT or a CXone state name`);
+	const state = TUTORIAL_TYPE_OF[name];
+	return {
+		state,
+		stateName: name,
+		agentStateId: STATE_IDS[name],
+		outStateDescription: name === 'Unavailable' ? (reason ?? NOT_READY_REASONS[0]) : '',
+		contactId: state === 'ON_CONTACT' && name !== 'Dialer' ? randomContactId(() => 0.5) : null,
+	};
+}
+
+/** About 40% ready, 25% not ready, 25% on a contact, 10% logged out. */
 function pickState(value: number): SimState {
 	if (value < 0.4) return 'READY';
 	if (value < 0.65) return 'NOT_READY';
@@ -90,41 +146,48 @@ function pickState(value: number): SimState {
 	return 'LOGGED_OUT';
 }
 
-export function generateTenant(options: TenantOptions): SimulatedTenant {
+/** Pure: the same options give a deep-equal tenant. Missing options take DEFAULT_TENANT_OPTIONS. */
+export function generateTenant(partial: Partial<TenantOptions> = {}): SimulatedTenant {
+	const options = { ...DEFAULT_TENANT_OPTIONS, ...partial };
 	const random = seededRandom(options.seed);
 	const sites = Math.max(1, Math.min(options.sites, SITE_NAMES.length));
 	const teams = Math.max(1, Math.min(options.teams, TEAM_NAMES.length));
-	const agents: SimAgent[] = new Array(options.agents);
+	const agents: SimAgent[] = [];
+	const siteIds = SITE_NAMES.map((_name, index) => `site-${index + 1}`);
+	// The order of random() calls below defines every seed's tenant: changing it changes documented examples.
 	for (let index = 0; index < options.agents; index++) {
 		const agentId = 1001 + index;
-		const firstName = FIRST_NAMES[Math.floor(random() * FIRST_NAMES.length)];
-		const lastName = LAST_NAMES[Math.floor(random() * LAST_NAMES.length)];
+		const first = Math.floor(random() * FIRST_NAMES.length);
+		const last = Math.floor(random() * LAST_NAMES.length);
 		const site = index % sites;
 		const team = Math.floor(random() * teams);
 		const skill = Math.floor(random() * SKILLS.length);
 		const state = pickState(random());
 		const since = new Date(options.epochMs - Math.floor(random() * 3 * 3600_000)).toISOString();
 		const fields = cxoneStateFields(state, random);
-		agents[index] = {
+		// One literal with a fixed key order keeps every agent the same object shape (fast to build and serialize).
+		agents.push({
 			agentId,
-			firstName,
-			lastName,
-			userName: `${firstName}.${lastName}.${agentId}@tenant.example`.toLowerCase(),
+			firstName: FIRST_NAMES[first],
+			lastName: LAST_NAMES[last],
+			userName: `${LOWER_FIRST_NAMES[first]}.${LOWER_LAST_NAMES[last]}.${agentId}@tenant.example`,
 			teamId: 10 + team,
 			teamName: TEAM_NAMES[team],
-			siteId: `site-${site + 1}`,
+			siteId: siteIds[site],
 			siteName: SITE_NAMES[site],
 			locationId: 500 + site,
 			locationName: SITE_NAMES[site],
 			skillId: 2000 + skill,
 			skillName: SKILLS[skill],
 			state,
-			...fields,
-			agentStateId: STATE_IDS[fields.stateName],
+			stateName: fields.stateName,
+			outStateDescription: fields.outStateDescription,
+			contactId: fields.contactId,
+			agentStateId: STATE_IDS[fields.stateName as CxoneStateName],
 			isAcw: state === 'NOT_READY' && random() < 0.1,
 			stateSince: since,
 			lastUpdateTime: since,
-		};
+		});
 	}
 	const tenantId = `11ee${Math.floor(random() * 0xffffffff).toString(16).padStart(8, '0')}-sim-${options.seed}`;
 	return { tenantId, businessUnitId: 4_600_000 + (options.seed % 10_000), agents };

@@ -56,7 +56,7 @@ async function tutorialMode(simulator: Simulator) {
 		tutorialCredentials({ clientId: 'demo-client-id', clientSecret: 'demo-client-secret', baseUrl: simulator.url }),
 	);
 	const [summary] = await run(store, { operation: 'getAll', options: { output: 'summary' } });
-	line(`\nGet All (summary output): ${String(summary.total)} agents logged in, ${String(summary.ready)} ready`);
+	line(`\nGet Many (summary output): ${String(summary.total)} agents logged in, ${String(summary.ready)} ready`);
 	line(`  by state: ${counts(summary.byState as IDataObject)}`);
 	line(`  by site:  ${counts(summary.bySite as IDataObject)}`);
 
@@ -84,7 +84,7 @@ async function accessKeyMode(simulator: Simulator) {
 	const tokensBefore = simulator.tokenRequests();
 	const discoveryBefore = simulator.discoveryRequests();
 	const [summary] = await run(store, { operation: 'getAll', options: { output: 'summary', includeSite: true } });
-	line(`\nGet All (summary, Include Site): ${String(summary.total)} agents, ${String(summary.ready)} ready`);
+	line(`\nGet Many (summary, Include Site): ${String(summary.total)} agents, ${String(summary.ready)} ready`);
 	line(`  by state:    ${counts(summary.byState as IDataObject)}`);
 	line(`  by location: ${counts(summary.bySite as IDataObject)}`);
 

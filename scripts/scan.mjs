@@ -6,14 +6,24 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { analyzePackage } from '@n8n/scan-community-package/scanner/scanner.mjs';
+import { analyzePackage, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'cxone-scan-'));
 try {
 	execFileSync('npm', ['run', 'build'], { stdio: 'ignore' });
 	const tarball = execFileSync('npm', ['pack', '--pack-destination', work], { encoding: 'utf8' }).trim().split('\n').pop();
 	execFileSync('tar', ['-xzf', join(work, tarball), '-C', work]);
-	const result = await analyzePackage(join(work, 'package'));
+	// Both stages of the real scan: the sources, then the published files. Inline eslint-disable comments do not count.
+	const stages = [
+		await analyzePackage(process.cwd(), SOURCE_FILE_PATTERNS),
+		await analyzePackage(join(work, 'package'), ['**/*.js', 'package.json']),
+	];
+	const failed = stages.find((stage) => !stage.passed);
+	const result = {
+		passed: !failed,
+		message: failed?.message,
+		details: stages.map((stage) => stage.details).filter(Boolean).join('\n') || undefined,
+	};
 	if (result.passed) {
 		process.stdout.write(`✅ ${tarball} passed n8n's community package scan\n`);
 	} else {

@@ -14,7 +14,7 @@ export class CxoneAgentStates implements INodeType {
 		icon: { light: 'file:cxone.svg', dark: 'file:cxone.dark.svg' },
 		group: ['input'],
 		version: 1,
-		subtitle: '={{ { getAll: "Get All", getReady: "Get Ready", filterBySite: "Filter by Site" }[$parameter["operation"]] }}',
+		subtitle: '={{ { getAll: "Get Many", getReady: "Get Ready", filterBySite: "Filter by Site" }[$parameter["operation"]] }}',
 		description: 'Read NICE CXone agent states: who is ready, not ready, on a contact or logged out',
 		defaults: { name: 'CXone Agent States' },
 		usableAsTool: true,
@@ -37,15 +37,13 @@ export class CxoneAgentStates implements INodeType {
 				noDataExpression: true,
 				displayOptions: { show: { resource: ['agentState'] } },
 				options: [
-					// The product calls this operation "Get All", as NICE's tutorial does; n8n's newer "Get Many" wording
-					// would rename what users already know. Saved workflows use the value, which is the same either way.
+					// n8n's wording for "Get All" (its review scanner ignores lint exceptions); the value stays 'getAll',
+					// so saved workflows and the tutorial's name for it keep working.
 					{
-						// eslint-disable-next-line n8n-nodes-base/node-param-option-name-wrong-for-get-many
-						name: 'Get All',
+						name: 'Get Many',
 						value: 'getAll',
 						description: 'Get the state of every agent CXone lists',
-						// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-wrong-for-get-many
-						action: 'Get all agent states',
+						action: 'Get many agent states',
 					},
 					{
 						name: 'Get Ready',

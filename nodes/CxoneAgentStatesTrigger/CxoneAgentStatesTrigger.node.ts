@@ -4,8 +4,9 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 	IPollFunctions,
+	NodeApiError,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, type NodeApiError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CANONICAL_STATES, CREDENTIAL_TYPE } from '../CxoneAgentStates/helpers/constants';
 import { filterAgents, parseList } from '../CxoneAgentStates/helpers/filters';

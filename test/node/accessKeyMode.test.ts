@@ -74,6 +74,15 @@ it('Filter by Site matches each agent\'s location by ID or name, reading the age
 	expect(agents.isDone()).toBe(true);
 });
 
+it('Filter by Site in summary mode counts the agents at the matching locations', async () => {
+	nock(API).get(STATES).reply(200, { agentStates: [agent(1, 'Available'), agent(2, 'Available'), agent(3, 'Unavailable')] });
+	nock(API).get(AGENTS).query(true).reply(200, agentsList);
+	const { items } = await executeWorkflow(signedIn(), { operation: 'filterBySite', siteIds: 'Austin', options: { output: 'summary' } });
+	expect(items.map((item) => item.json)).toMatchObject([
+		{ total: 2, ready: 1, bySite: { Austin: 2 }, readyAgentIds: ['2'], readyAgents: [{ agentId: '2', firstName: null, siteName: 'Austin' }] },
+	]);
+});
+
 it('Filter by Site by location ID', async () => {
 	nock(API).get(STATES).reply(200, { agentStates: [agent(1, 'Available'), agent(2, 'Available')] });
 	nock(API).get(AGENTS).query(true).reply(200, agentsList);

@@ -19,16 +19,19 @@ const lowerSet = (values: string[]) => new Set(values.map((value) => value.toLow
 const matchesIdOrName = (wanted: Set<string>, id: string | null, name: string | null) =>
 	(id !== null && wanted.has(id.toLowerCase())) || (name !== null && wanted.has(name.toLowerCase()));
 
-/** One pass, set lookups: cost stays linear in the number of agents whatever the filter size. */
-export function filterAgents(agents: NormalizedAgentState[], filter: AgentFilter): NormalizedAgentState[] {
+/** The filter as one test per agent (set lookups, so its cost does not grow with the filter), null when it keeps everyone. */
+export function agentMatcher(filter: AgentFilter): ((agent: NormalizedAgentState) => boolean) | null {
 	const states = filter.states?.length ? new Set(filter.states) : null;
 	const teams = filter.teams?.length ? lowerSet(filter.teams) : null;
 	const sites = filter.sites?.length ? lowerSet(filter.sites) : null;
-	if (!states && !teams && !sites) return agents;
-	return agents.filter(
-		(agent) =>
-			(!states || states.has(agent.state)) &&
-			(!teams || matchesIdOrName(teams, agent.teamId, agent.teamName)) &&
-			(!sites || matchesIdOrName(sites, agent.siteId, agent.siteName)),
-	);
+	if (!states && !teams && !sites) return null;
+	return (agent) =>
+		(!states || states.has(agent.state)) &&
+		(!teams || matchesIdOrName(teams, agent.teamId, agent.teamName)) &&
+		(!sites || matchesIdOrName(sites, agent.siteId, agent.siteName));
+}
+
+export function filterAgents(agents: NormalizedAgentState[], filter: AgentFilter): NormalizedAgentState[] {
+	const matches = agentMatcher(filter);
+	return matches ? agents.filter(matches) : agents;
 }

@@ -21,19 +21,26 @@ function countInto(counts: Record<string, number>, key: string | null) {
 	if (key !== null) counts[key] = (counts[key] ?? 0) + 1;
 }
 
-/** One item for workflows that send one email or message per run rather than one per agent. */
-export function summarizeAgents(agents: NormalizedAgentState[], fetchedAt: Date): AgentStatesSummary {
-	const summary: AgentStatesSummary = {
-		total: agents.length,
-		ready: 0,
-		byState: {},
-		bySite: {},
-		byTeam: {},
-		readyAgentIds: [],
-		readyAgents: [],
-		fetchedAt: fetchedAt.toISOString(),
-	};
-	for (const agent of agents) {
+/** Counts agents one at a time, so a summary of 100,000 agents never needs them all in memory at once. */
+export class AgentStatesSummarizer {
+	private readonly summary: AgentStatesSummary;
+
+	constructor(fetchedAt: Date) {
+		this.summary = {
+			total: 0,
+			ready: 0,
+			byState: {},
+			bySite: {},
+			byTeam: {},
+			readyAgentIds: [],
+			readyAgents: [],
+			fetchedAt: fetchedAt.toISOString(),
+		};
+	}
+
+	add(agent: NormalizedAgentState): void {
+		const summary = this.summary;
+		summary.total++;
 		if (agent.isReady) {
 			summary.ready++;
 			summary.readyAgentIds.push(agent.agentId);
@@ -52,5 +59,15 @@ export function summarizeAgents(agents: NormalizedAgentState[], fetchedAt: Date)
 		countInto(summary.bySite, agent.siteName ?? agent.siteId);
 		countInto(summary.byTeam, agent.teamName ?? agent.teamId);
 	}
-	return summary;
+
+	get result(): AgentStatesSummary {
+		return this.summary;
+	}
+}
+
+/** One item for workflows that send one email or message per run rather than one per agent. */
+export function summarizeAgents(agents: NormalizedAgentState[], fetchedAt: Date): AgentStatesSummary {
+	const summarizer = new AgentStatesSummarizer(fetchedAt);
+	for (const agent of agents) summarizer.add(agent);
+	return summarizer.result;
 }

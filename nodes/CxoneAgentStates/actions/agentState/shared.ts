@@ -2,9 +2,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { CANONICAL_STATES, EMPTY_RESULT_HINT } from '../../helpers/constants';
-import { filterAgents, parseList, type AgentFilter } from '../../helpers/filters';
+import { agentMatcher, filterAgents, parseList, type AgentFilter } from '../../helpers/filters';
 import { normalizeAgentStates, type NormalizedAgentState } from '../../helpers/normalize';
-import { summarizeAgents } from '../../helpers/summary';
+import { AgentStatesSummarizer } from '../../helpers/summary';
 import { fetchAgentLocations, fetchAgentStates } from '../../transport/agentStates';
 import type { CxoneSession, RequestCall } from '../../transport';
 
@@ -143,17 +143,34 @@ export async function queryAgentStates(
 		// The tutorial API filters one site server-side; several sites are filtered here only.
 		siteId: sites.length === 1 ? sites[0] : undefined,
 	});
-	const { agents, skipped } = normalizeAgentStates(fetched.records, Date.now(), options.includeRaw === true);
-	if (session.mode === 'accessKey' && (sites.length > 0 || options.includeSite)) {
-		await attachLocations(session, agents, call);
-	}
-
 	const filter: AgentFilter = {
 		states: query.readyOnly ? ['READY'] : options.states,
 		teams: parseList(options.teams),
 		sites,
 	};
-	const selected = filterAgents(agents, filter);
+	const nowMs = Date.now();
+	const includeRaw = options.includeRaw === true;
+	const summarizer = options.output === 'summary' ? new AgentStatesSummarizer(new Date(nowMs)) : null;
+	let selected: NormalizedAgentState[];
+	let skipped: number;
+
+	// Real tenants' state feed has no site: it comes from the agents list, so sites are matched after that.
+	if (session.mode === 'accessKey' && (sites.length > 0 || options.includeSite === true)) {
+		({ agents: selected, skipped } = normalizeAgentStates(fetched.records, nowMs, includeRaw));
+		await attachLocations(session, selected, call);
+		selected = filterAgents(selected, filter);
+		if (summarizer) for (const agent of selected) summarizer.add(agent);
+	} else {
+		// Filter (and summarize) agents as they are made, rather than build the whole list first.
+		const matches = agentMatcher(filter);
+		const keep = summarizer
+			? (agent: NormalizedAgentState) => {
+					if (!matches || matches(agent)) summarizer.add(agent);
+					return false;
+				}
+			: matches;
+		({ agents: selected, skipped } = normalizeAgentStates(fetched.records, nowMs, includeRaw, keep));
+	}
 
 	if (skipped > 0) {
 		this.addExecutionHints({
@@ -161,10 +178,8 @@ export async function queryAgentStates(
 			location: 'outputPane',
 		});
 	}
-	if (selected.length === 0) this.addExecutionHints({ message: EMPTY_RESULT_HINT, location: 'outputPane' });
+	const selectedCount = summarizer ? summarizer.result.total : selected.length;
+	if (selectedCount === 0) this.addExecutionHints({ message: EMPTY_RESULT_HINT, location: 'outputPane' });
 
-	if (options.output === 'summary') {
-		return [summarizeAgents(selected, new Date()) as unknown as IDataObject];
-	}
-	return selected as unknown as IDataObject[];
+	return summarizer ? [summarizer.result as unknown as IDataObject] : (selected as unknown as IDataObject[]);
 }

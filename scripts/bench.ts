@@ -8,8 +8,8 @@ import { TriggerHarness } from '../test/helpers/poll';
 import { executeWorkflow, TestCredentialsHelper, tutorialCredentials, type AgentNodeSpec } from '../test/helpers/workflow';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10,1000,10000,100000').split(',').map(Number);
-const WARMUP = 2;
-const REPS = Number(process.env.BENCH_REPS ?? 7);
+const WARMUP = 3;
+const REPS = Number(process.env.BENCH_REPS ?? 15);
 const HEAP_REPS = 3;
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});

@@ -10,7 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CANONICAL_STATES, CREDENTIAL_TYPE } from '../CxoneAgentStates/helpers/constants';
 import { filterAgents, parseList } from '../CxoneAgentStates/helpers/filters';
-import { normalizeAgentStates, type NormalizedAgentState } from '../CxoneAgentStates/helpers/normalize';
+import { normalizeAgentStates } from '../CxoneAgentStates/helpers/normalize';
 import { decodeSnapshot, detectChanges, encodeSnapshot, type WatchEvent } from '../CxoneAgentStates/helpers/stateChanges';
 import { CxoneSession } from '../CxoneAgentStates/transport';
 import { fetchAgentLocations, fetchAgentStates } from '../CxoneAgentStates/transport/agentStates';
@@ -19,8 +19,10 @@ import { fetchAgentLocations, fetchAgentStates } from '../CxoneAgentStates/trans
 interface TriggerState {
 	/** Real CXone's lastPollTime: the next poll asks only for agents changed since. */
 	cursor?: string;
-	/** Every agent's state and since, encoded by encodeSnapshot. Absent until the baseline poll. */
+	/** Every watched agent's state and since, encoded by encodeSnapshot. Absent until the baseline poll. */
 	snapshot?: string;
+	/** The rule and filters the snapshot was taken for: when they change, the next poll takes a new baseline. */
+	watching?: string;
 }
 
 const MANUAL_SAMPLE_SIZE = 10;
@@ -112,6 +114,11 @@ export class CxoneAgentStatesTrigger implements INodeType {
 
 		const manual = this.getMode() === 'manual';
 		const staticData = this.getWorkflowStaticData('node') as TriggerState & IDataObject;
+		const watching = JSON.stringify({ event, states, minutes, sites, teams });
+		if (!manual && staticData.watching !== watching) {
+			delete staticData.snapshot;
+			delete staticData.cursor;
+		}
 		const session = await CxoneSession.open(this);
 		// Deltas cannot tell how long an unchanged agent has been in its state: that rule needs the full list.
 		let useCursor =
@@ -135,10 +142,12 @@ export class CxoneAgentStatesTrigger implements INodeType {
 			const locations = await fetchAgentLocations(session);
 			for (const agent of agents) Object.assign(agent, locations.get(agent.agentId) ?? {});
 		}
-		const keep = (list: NormalizedAgentState[]) => filterAgents(list, { sites, teams });
+		// Only watched agents enter the snapshot, so one who vanishes (logs out) is reported even though the
+		// feed no longer says which site or team they were in.
+		const watched = filterAgents(agents, { sites, teams });
 
 		if (manual) {
-			const sample = keep(agents).slice(0, MANUAL_SAMPLE_SIZE);
+			const sample = watched.slice(0, MANUAL_SAMPLE_SIZE);
 			const items = sample.map((agent) => ({ ...agent, event: 'sample', previousState: null, previousStateSince: null, secondsInPreviousState: null }));
 			return items.length ? [this.helpers.returnJsonArray(items as unknown as IDataObject[])] : null;
 		}
@@ -149,13 +158,13 @@ export class CxoneAgentStatesTrigger implements INodeType {
 		const complete = !useCursor;
 		const baseline = staticData.snapshot === undefined;
 		const previous = decodeSnapshot(staticData.snapshot);
-		const { events, next } = detectChanges(previous, agents, { nowMs, complete, rule: { event, states, minutes } });
+		const { events, next } = detectChanges(previous, watched, { nowMs, complete, rule: { event, states, minutes } });
 		staticData.snapshot = encodeSnapshot(next);
+		staticData.watching = watching;
 		if (fetched.lastPollTime) staticData.cursor = fetched.lastPollTime;
 
-		// The first poll after activation only records where everyone is.
+		// The first poll after activation (or after the rule or filters changed) only records where everyone is.
 		if (baseline) return null;
-		const selected = keep(events);
-		return selected.length ? [this.helpers.returnJsonArray(selected as unknown as IDataObject[])] : null;
+		return events.length ? [this.helpers.returnJsonArray(events as unknown as IDataObject[])] : null;
 	}
 }

@@ -103,6 +103,31 @@ describe('baseline and changes', () => {
 	});
 });
 
+describe('site and team filters', () => {
+	it('an agent of a watched site who logs out is reported, although the feed no longer names their site', async () => {
+		const trigger = tutorialTrigger({ event: 'entered', states: ['LOGGED_OUT'], filters: { siteIds: 's1' } });
+		const elsewhere = (agentId: string, type: string, since?: string) => agent(agentId, type, since, { siteId: 's2' });
+		serve(
+			[agent('a1', 'READY'), agent('a2', 'READY'), elsewhere('b1', 'READY'), elsewhere('b2', 'READY')],
+			[agent('a2', 'NOT_READY', minutesAgo(0)), elsewhere('b2', 'NOT_READY', minutesAgo(0))],
+		);
+		expect(await trigger.poll()).toBeNull();
+		expect((await trigger.poll())?.map((event) => [event.agentId, event.previousState, event.state])).toEqual([['a1', 'READY', 'LOGGED_OUT']]);
+	});
+
+	it('changing the rule or the filters takes a new baseline instead of reporting the difference as changes', async () => {
+		const trigger = tutorialTrigger({ event: 'anyChange', filters: { teams: 'support' } });
+		const support = agent('a1', 'READY', undefined, { teamName: 'Support' });
+		const sales = agent('a2', 'READY', undefined, { teamName: 'Sales' });
+		serve([support, sales], [support, sales], [support, { ...sales, state: { type: 'NOT_READY' }, timestamp: minutesAgo(0) }]);
+		await trigger.poll();
+		trigger.parameters.filters = {};
+		// Without a new baseline, a2 (not watched until now) would show up as having logged in.
+		expect(await trigger.poll()).toBeNull();
+		expect((await trigger.poll())?.map((event) => [event.agentId, event.previousState, event.state])).toEqual([['a2', 'READY', 'NOT_READY']]);
+	});
+});
+
 describe('Has Been in State For', () => {
 	it('fires exactly once per stay, and again for a new stay', async () => {
 		const trigger = tutorialTrigger({ event: 'inStateFor', states: ['NOT_READY'], minutes: 15 });
@@ -153,7 +178,10 @@ describe('manual mode and restarts', () => {
 		serve([agent('a1', 'READY', since), agent('a\tb', 'NOT_READY', since)]);
 		await trigger.poll();
 		expect(trigger.staticData).toEqual({
-			'node:CXone Agent States Trigger': { snapshot: `a1\tREADY\t${since}\na%09b\tNOT_READY\t${since}` },
+			'node:CXone Agent States Trigger': {
+				snapshot: `a1\tREADY\t${since}\na%09b\tNOT_READY\t${since}`,
+				watching: JSON.stringify({ event: 'anyChange', states: [], minutes: 0, sites: [], teams: [] }),
+			},
 		});
 	});
 

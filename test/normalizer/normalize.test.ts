@@ -160,6 +160,12 @@ describe('normalizeAgentRecord', () => {
 		expect(normalizeAgentRecord(record, NOW)?.stateSince).toBe('2026-11-23T10:00:00.000Z');
 	});
 
+	it.each(['', 'not a date', null])('uses lastUpdateTime when startDate is %j', (startDate) => {
+		const agent = normalizeAgentRecord({ ...cxoneRecord, startDate }, NOW);
+		expect(agent?.stateSince).toBe('2026-11-23T10:00:00.000Z');
+		expect(agent?.stateDurationSeconds).toBe((NOW - Date.parse('2026-11-23T10:00:00.000Z')) / 1000);
+	});
+
 	it('keeps a record with missing or wrongly typed fields, with nulls', () => {
 		expect(
 			normalizeAgentRecord({ agentId: 'x', state: 5, teamId: { id: 1 }, firstName: 7, timestamp: 'not a date' }, NOW),

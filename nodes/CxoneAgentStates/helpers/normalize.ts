@@ -303,10 +303,16 @@ function normalizeWith(
 	const agentId = asString(source.agentId);
 	if (agentId === null) return null;
 
-	const sinceValue = source.timestamp ?? source.startDate ?? source.lastUpdateTime;
-	const canonicalMs = typeof sinceValue === 'string' ? canonicalIsoMs(sinceValue) : Number.NaN;
+	let sinceValue = source.timestamp ?? source.startDate ?? source.lastUpdateTime;
+	let canonicalMs = typeof sinceValue === 'string' ? canonicalIsoMs(sinceValue) : Number.NaN;
+	let sinceMs = Number.isNaN(canonicalMs) ? timestampMs(sinceValue) : canonicalMs;
+	if (Number.isNaN(sinceMs)) {
+		// `startDate` can be empty or invalid while `lastUpdateTime` is set: take the first one that parses.
+		sinceValue = [source.timestamp, source.startDate, source.lastUpdateTime].find((value) => !Number.isNaN(timestampMs(value)));
+		sinceMs = timestampMs(sinceValue);
+		canonicalMs = typeof sinceValue === 'string' ? canonicalIsoMs(sinceValue) : Number.NaN;
+	}
 	const canonical = !Number.isNaN(canonicalMs);
-	const sinceMs = canonical ? canonicalMs : timestampMs(sinceValue);
 	const known = !Number.isNaN(sinceMs);
 	// A canonical string is what toISOString would print: keep it rather than make a Date per agent.
 	const stateSince = canonical ? (sinceValue as string) : known ? new Date(sinceMs).toISOString() : null;

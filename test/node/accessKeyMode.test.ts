@@ -57,6 +57,29 @@ it('follows _links.next across pages on the API host', async () => {
 	expect(api.isDone()).toBe(true);
 });
 
+it('asks for the rest by top/skip when totalRecords says there is more but no next link is given', async () => {
+	const api = nock(API)
+		.get(STATES)
+		.reply(200, { totalRecords: 5, agentStates: [agent(1, 'Available'), agent(2, 'Available')] })
+		.get(STATES)
+		.query({ top: '2', skip: '2' })
+		.reply(200, { totalRecords: 5, agentStates: [agent(3, 'Available'), agent(4, 'Unavailable')] })
+		.get(STATES)
+		.query({ top: '2', skip: '4' })
+		.reply(200, { totalRecords: '5', agentStates: [agent(5, 'LoggedOut')] });
+	const { items } = await executeWorkflow(signedIn(), { operation: 'getAll' });
+	expect(ids(items)).toEqual(['1', '2', '3', '4', '5']);
+	expect(api.isDone()).toBe(true);
+});
+
+it('stops paging when the server ignores skip, instead of listing agents twice', async () => {
+	const firstPage = { totalRecords: 3, agentStates: [agent(1, 'Available'), agent(2, 'Available')] };
+	const api = nock(API).get(STATES).reply(200, firstPage).get(STATES).query({ top: '2', skip: '2' }).reply(200, firstPage);
+	const { items } = await executeWorkflow(signedIn(), { operation: 'getAll' });
+	expect(ids(items)).toEqual(['1', '2']);
+	expect(api.isDone()).toBe(true);
+});
+
 it('refuses to follow a next link to another host with the token', async () => {
 	nock(API).get(STATES).reply(200, { agentStates: [agent(1, 'Available')], _links: { next: 'https://evil.example/steal' } });
 	const evil = nock('https://evil.example').get('/steal').reply(200, {});

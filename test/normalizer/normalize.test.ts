@@ -38,7 +38,7 @@ const cxoneRecord = {
 
 describe('extractAgentStatesPage', () => {
 	it('accepts the tutorial flat array', () => {
-		expect(extractAgentStatesPage([tutorialRecord])).toEqual({ records: [tutorialRecord], lastPollTime: null, nextLink: null });
+		expect(extractAgentStatesPage([tutorialRecord])).toEqual({ records: [tutorialRecord], lastPollTime: null, nextLink: null, totalRecords: null });
 	});
 
 	it('accepts real CXone wrapper with lastPollTime and a next link', () => {

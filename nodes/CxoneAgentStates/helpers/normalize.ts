@@ -31,6 +31,8 @@ export interface AgentStatesPage {
 	lastPollTime: string | null;
 	/** Real CXone's `_links.next` when the tenant pages. */
 	nextLink: string | null;
+	/** Real CXone's `totalRecords`: how many agents the whole answer has, across pages. */
+	totalRecords: number | null;
 }
 
 export interface NormalizeResult {
@@ -76,7 +78,7 @@ function describeShape(body: unknown): string {
  * `{ resultSet: { agentStates, lastPollTime } }` wrapper NICE's own SDK reads from its cache endpoint.
  */
 export function extractAgentStatesPage(body: unknown): AgentStatesPage {
-	if (Array.isArray(body)) return { records: body, lastPollTime: null, nextLink: null };
+	if (Array.isArray(body)) return { records: body, lastPollTime: null, nextLink: null, totalRecords: null };
 	if (isRecord(body)) {
 		const top = lowerCaseKeys(body);
 		const container = isRecord(top.resultset) ? lowerCaseKeys(top.resultset) : top;
@@ -87,6 +89,7 @@ export function extractAgentStatesPage(body: unknown): AgentStatesPage {
 				records,
 				lastPollTime: asString(container.lastpolltime ?? top.lastpolltime),
 				nextLink: asString(links.next),
+				totalRecords: asCount(container.totalrecords ?? top.totalrecords),
 			};
 		}
 	}
@@ -97,6 +100,11 @@ function asString(value: unknown): string | null {
 	if (typeof value === 'string') return value.length ? value : null;
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
 	return null;
+}
+
+function asCount(value: unknown): number | null {
+	const count = typeof value === 'string' && value.trim() ? Number(value) : value;
+	return typeof count === 'number' && Number.isInteger(count) && count >= 0 ? count : null;
 }
 
 function asBoolean(value: unknown): boolean | null {

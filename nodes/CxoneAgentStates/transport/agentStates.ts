@@ -45,8 +45,10 @@ export async function fetchAgentStates(
 	const records: unknown[] = [];
 	let lastPollTime: string | null = null;
 	let path = session.statesPath;
+	let query = qs;
+	let pageSize = 0;
 	for (let page = 0; page < MAX_PAGES; page++) {
-		const response = await session.get(path, page === 0 ? qs : {}, options);
+		const response = await session.get(path, query, options);
 		if (response.body === null) return { records, lastPollTime, noContent: records.length === 0 };
 		let extracted;
 		try {
@@ -54,10 +56,23 @@ export async function fetchAgentStates(
 		} catch (error) {
 			shapeError(session, error, options.itemIndex);
 		}
+		// A server that ignores skip sends its first page again: stop rather than list every agent twice.
+		if (query.skip !== undefined && sameRecord(extracted.records[0], records[0])) break;
+		const received = records.length + extracted.records.length;
+		// A page that says more agents exist but gives no next link: ask for the rest by top/skip.
+		const moreBySkip =
+			!extracted.nextLink && extracted.records.length > 0 && extracted.totalRecords !== null && received < extracted.totalRecords;
 		// One page is usual: avoid copying it into a second array.
-		if (page === 0 && !extracted.nextLink) return { records: extracted.records, lastPollTime: extracted.lastPollTime, noContent: false };
+		if (page === 0 && !extracted.nextLink && !moreBySkip) {
+			return { records: extracted.records, lastPollTime: extracted.lastPollTime, noContent: false };
+		}
 		for (const record of extracted.records) records.push(record);
 		lastPollTime = extracted.lastPollTime ?? lastPollTime;
+		if (moreBySkip) {
+			pageSize ||= extracted.records.length;
+			query = { ...qs, top: pageSize, skip: received };
+			continue;
+		}
 		if (!extracted.nextLink || extracted.records.length === 0) break;
 		if (!session.isOnApiHost(new URL(extracted.nextLink, session.apiBase).href)) {
 			throw session.failure(
@@ -67,9 +82,12 @@ export async function fetchAgentStates(
 			);
 		}
 		path = new URL(extracted.nextLink, session.apiBase).href;
+		query = {};
 	}
 	return { records, lastPollTime, noContent: false };
 }
+
+const sameRecord = (a: unknown, b: unknown) => a !== undefined && JSON.stringify(a) === JSON.stringify(b);
 
 function safeOrigin(link: string): string {
 	try {

@@ -201,28 +201,55 @@ describe('secrets never appear in errors', () => {
 	// Before a token exists only the two configured secrets can leak; after it, the token too.
 	const echo = 'client-secret-value access-key-secret-value';
 	const echoWithToken = `${echo} tok-secret-1`;
-	const failures: Array<[string, () => void, Record<string, string>]> = [
-		['client credentials: 400 echoing secrets', () => nock('https://acme.api.cxone.com').post('/oauth2/token').reply(400, { error: 'weird', error_description: echo }), {}],
-		['client credentials: 401', () => nock('https://acme.api.cxone.com').post('/oauth2/token').reply(401, { error: 'invalid_client', error_description: echo }), {}],
-		['client credentials: 403', () => nock('https://acme.api.cxone.com').post('/oauth2/token').reply(403, echo), {}],
-		['client credentials: non-JSON token answer', () => nock('https://acme.api.cxone.com').post('/oauth2/token').reply(200, echo), {}],
-		[
-			'API 500 echoing the token',
-			() => {
-				nock('https://acme.api.cxone.com').post('/oauth2/token').reply(200, { access_token: 'tok-secret-1', expires_in: 3600 });
-				nock('https://acme.api.cxone.com').get('/api/v2/agents/states').reply(500, { message: echoWithToken });
-			},
-			{},
-		],
-		[
-			'API non-JSON echoing the token',
-			() => {
-				nock('https://acme.api.cxone.com').post('/oauth2/token').reply(200, { access_token: 'tok-secret-1', expires_in: 3600 });
-				nock('https://acme.api.cxone.com').get('/api/v2/agents/states').reply(200, `oops ${echoWithToken}`);
-			},
-			{},
-		],
+	const TUTORIAL = 'https://acme.api.cxone.com';
+	const TUTORIAL_STATES = '/api/v2/agents/states';
+	const tutorialToken = () => nock(TUTORIAL).post('/oauth2/token').reply(200, { access_token: 'tok-secret-1', expires_in: 3600 });
+	const tutorialApi = (reply: (scope: nock.Interceptor) => nock.Scope) => {
+		tutorialToken();
+		reply(nock(TUTORIAL).get(TUTORIAL_STATES));
+	};
+	const signedInAccessKey = () => {
+		openIdScope();
+		tokenScope();
+		discoveryScope();
+	};
+	type Mode = 'tutorial' | 'accessKey';
+	const failures: Array<[string, () => void, Mode]> = [
+		['client credentials: 400 echoing secrets', () => nock(TUTORIAL).post('/oauth2/token').reply(400, { error: 'weird', error_description: echo }), 'tutorial'],
+		['client credentials: 401', () => nock(TUTORIAL).post('/oauth2/token').reply(401, { error: 'invalid_client', error_description: echo }), 'tutorial'],
+		['client credentials: 403', () => nock(TUTORIAL).post('/oauth2/token').reply(403, echo), 'tutorial'],
+		['client credentials: non-JSON token answer', () => nock(TUTORIAL).post('/oauth2/token').reply(200, echo), 'tutorial'],
+		['API 500 echoing the token', () => tutorialApi((api) => api.reply(500, { message: echoWithToken })), 'tutorial'],
+		['API non-JSON echoing the token', () => tutorialApi((api) => api.reply(200, `oops ${echoWithToken}`)), 'tutorial'],
+		['API HTML page echoing the token', () => tutorialApi((api) => api.reply(200, `<html>${echoWithToken}</html>`, { 'Content-Type': 'text/html' })), 'tutorial'],
+		['API 429 with retries turned off', () => tutorialApi((api) => api.reply(429, { message: echoWithToken }, { 'Retry-After': '1' })), 'tutorial'],
+		['API 404 echoing the token', () => tutorialApi((api) => api.reply(404, { message: echoWithToken })), 'tutorial'],
+		['API 401 twice (the token refreshed once, then refused)', () => {
+			nock(TUTORIAL).post('/oauth2/token').twice().reply(200, { access_token: 'tok-secret-1', expires_in: 3600 });
+			nock(TUTORIAL).get(TUTORIAL_STATES).twice().reply(401, { message: echoWithToken });
+		}, 'tutorial'],
+		['API unexpected shape echoing the token', () => tutorialApi((api) => api.reply(200, { [echoWithToken]: 1, message: echoWithToken })), 'tutorial'],
+		['access key: invalid_grant echoing every secret', () => {
+			openIdScope();
+			nock(ISSUER).post('/auth/token').reply(400, { error: 'invalid_grant', error_description: echo });
+		}, 'accessKey'],
+		['access key: token endpoint 500 echoing every secret', () => {
+			openIdScope();
+			nock(ISSUER).post('/auth/token').reply(500, { error: 'server_error', error_description: echo });
+		}, 'accessKey'],
+		['access key: discovery answer that is not JSON', () => {
+			openIdScope();
+			tokenScope();
+			nock(ISSUER).get('/.well-known/cxone-configuration').query(true).reply(200, `oops ${echoWithToken}`);
+		}, 'accessKey'],
+		['access key: API 500 echoing the token', () => {
+			signedInAccessKey();
+			nock(API).get(STATES).reply(500, { message: echoWithToken });
+		}, 'accessKey'],
 	];
+
+	const credentialsFor = (mode: Mode) =>
+		mode === 'tutorial' ? tutorialCredentials({ clientSecret: 'client-secret-value', accessKeySecret: 'access-key-secret-value' }) : accessKeyCredentials();
 
 	/** Everything n8n and the node write to the console or to stdout/stderr while the block runs. */
 	async function consoleOutput(block: () => Promise<unknown>): Promise<string> {
@@ -252,9 +279,9 @@ describe('secrets never appear in errors', () => {
 		return written.join('\n');
 	}
 
-	it.each(failures)('%s: not in the error, the items or the console', async (_name, arrange) => {
+	it.each(failures)('%s: not in the error, the items or the console', async (_name, arrange, mode) => {
 		arrange();
-		const credentials = tutorialCredentials({ clientSecret: 'client-secret-value', accessKeySecret: 'access-key-secret-value' });
+		const credentials = credentialsFor(mode);
 		let result: Awaited<ReturnType<typeof executeWorkflow>> | undefined;
 		const logged = await consoleOutput(async () => {
 			result = await executeWorkflow(new TestCredentialsHelper(credentials), { options: { maxRetryWaitSeconds: 0 }, continueOnFail: false });
@@ -273,22 +300,12 @@ describe('secrets never appear in errors', () => {
 		for (const secret of SECRETS) expect(visible).not.toContain(secret);
 	});
 
-	it.each(failures)('%s: not in a Continue On Fail error item', async (_name, arrange) => {
+	it.each(failures)('%s: not in a Continue On Fail error item', async (_name, arrange, mode) => {
 		arrange();
-		const credentials = tutorialCredentials({ clientSecret: 'client-secret-value', accessKeySecret: 'access-key-secret-value' });
+		const credentials = credentialsFor(mode);
 		const { items } = await executeWorkflow(new TestCredentialsHelper(credentials), { options: { maxRetryWaitSeconds: 0 }, continueOnFail: true });
 		expect(items[0].json.error).toEqual(expect.any(String));
 		for (const secret of SECRETS) expect(JSON.stringify(items)).not.toContain(secret);
-	});
-
-	it('access key: invalid_grant echoing every secret', async () => {
-		openIdScope();
-		nock(ISSUER).post('/auth/token').reply(500, { error: 'server_error', error_description: echo });
-		const { error } = await executeWorkflow(new TestCredentialsHelper(accessKeyCredentials()), {});
-		expect(error?.message).toBe('CXone sign-in failed at the token request (HTTP 500)');
-		const visible = `${error?.message} ${error?.description}`;
-		expect(visible).toContain('***');
-		for (const secret of SECRETS) expect(visible).not.toContain(secret);
 	});
 });
 

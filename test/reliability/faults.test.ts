@@ -100,7 +100,7 @@ describe('the network', () => {
 		const { port } = server.address() as AddressInfo;
 		const url = `http://127.0.0.1:${port}`;
 		const credentials = new TestCredentialsHelper(
-			tutorialCredentials({ accessToken: 'tok', baseUrl: url, apiBaseUrl: url, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }),
+			tutorialCredentials({ accessToken: 'tok-secret-reset', baseUrl: url, apiBaseUrl: url, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }),
 		);
 		const close = () => new Promise<void>((resolve) => {
 			server.closeAllConnections();
@@ -129,6 +129,9 @@ describe('the network', () => {
 			const { error } = await executeWorkflow(server.credentials, { options: { maxRetryWaitSeconds: 0 } });
 			expect(error?.message).toBe('Could not reach CXone (1 attempt, 0 s of waiting)');
 			expect(error?.description).toMatch(/Network error ECONNRESET/);
+			// The failed request's config (with its Authorization header) must not surface anywhere.
+			const visible = [error?.message, error?.description, JSON.stringify((error as { context?: unknown }).context), JSON.stringify((error as { errorResponse?: unknown }).errorResponse)].join(' ');
+			expect(visible).not.toContain('tok-secret-reset');
 		} finally {
 			await server.close();
 		}

@@ -23,7 +23,7 @@ export class CxoneApi implements ICredentialType {
 
 	displayName = 'NICE CXone API';
 
-	icon = 'file:../nodes/CxoneAgentStates/cxone.svg' as const;
+	icon = { light: 'file:../nodes/CxoneAgentStates/cxone.svg', dark: 'file:../nodes/CxoneAgentStates/cxone.dark.svg' } as const;
 
 	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-cxone#credentials';
 

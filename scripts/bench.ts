@@ -136,6 +136,9 @@ async function benchSize(agents: number): Promise<Row[]> {
 	}
 }
 
+/** Per-execution counts are averages: show a fraction as one, never round it away. */
+const exactly = (count: number) => (Number.isInteger(count) ? String(count) : count.toFixed(3));
+
 function print(rows: Row[]) {
 	const header = ['agents', 'operation', 'node ms', 'floor ms', 'node/floor', 'node heap B/agent', 'floor heap B/agent', 'HTTP req/exec', 'token req/exec'];
 	const perAgent = (bytes: number, agents: number) => Math.round(bytes / Math.max(agents, 1)).toString();
@@ -147,8 +150,8 @@ function print(rows: Row[]) {
 		row.ratio.toFixed(2),
 		perAgent(row.nodeHeapBytes, row.agents),
 		perAgent(row.floorHeapBytes, row.agents),
-		row.requests.toFixed(0),
-		row.tokenRequests.toFixed(0),
+		exactly(row.requests),
+		exactly(row.tokenRequests),
 	]);
 	const lines = [header, header.map(() => '---'), ...body].map((cells) => `| ${cells.join(' | ')} |`);
 	process.stdout.write(`${lines.join('\n')}\n`);
@@ -170,6 +173,10 @@ async function main() {
 	print(rows);
 	process.stdout.write('\n');
 	printGrowth(rows);
+	if (rows.some((row) => row.tokenRequests > 0)) {
+		process.stderr.write('bench: an execution asked for a token although one was stored\n');
+		process.exitCode = 1;
+	}
 }
 
 main().catch((error: Error) => {

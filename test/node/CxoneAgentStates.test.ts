@@ -307,6 +307,26 @@ describe('the token lives with the credential', () => {
 		expect(helper.stored.accessToken).toBe('tok-2');
 	});
 
+	it('after a 401, takes the token another execution stored meanwhile instead of signing in again', async () => {
+		const expiresAt = new Date(Date.now() + 3600_000).toISOString();
+		const helper = new TestCredentialsHelper(tutorialCredentials({ accessToken: 'revoked', tokenExpiresAt: expiresAt }));
+		const signIn = nock(API).post('/oauth2/token').reply(200, { access_token: 'tok-mine', expires_in: 3600 });
+		nock(API)
+			.get(STATES)
+			.matchHeader('authorization', 'Bearer revoked')
+			.reply(401, () => {
+				// Another worker renewed the token and n8n stored it with the credential.
+				helper.stored = { ...helper.stored, accessToken: 'tok-theirs' };
+				return { error: 'invalid_token' };
+			});
+		const api = nock(API).get(STATES).matchHeader('authorization', 'Bearer tok-theirs').reply(200, flat);
+		const { items, error } = await executeWorkflow(helper, { operation: 'getAll' });
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(4);
+		expect(api.isDone()).toBe(true);
+		expect(signIn.isDone()).toBe(false);
+	});
+
 	it('a second 401 after signing in again is an error, not a loop', async () => {
 		const helper = new TestCredentialsHelper(tutorialCredentials({ accessToken: 'revoked' }));
 		tokenScope('tok-2');

@@ -69,6 +69,9 @@ const RETRYABLE_NETWORK_CODES = new Set(['ECONNRESET', 'ECONNABORTED', 'EPIPE', 
 /** CXone's SDK and docs: 304 "nothing new" on polls, 204 no content. Both mean no agents, not an error. */
 const NO_CONTENT_STATUS = new Set([204, 304]);
 
+/** How long, at most, an execution whose token was refused waits before renewing it (see renewRefusedToken). */
+const RENEWAL_SPREAD_MS = 2_000;
+
 /**
  * One execution's connection to CXone. It holds the credential object n8n refreshes in place, so a token
  * renewed for page one is reused for page two instead of signing in again.
@@ -145,11 +148,26 @@ export class CxoneSession {
 		if (Number.isFinite(expiresAt) && nowMs >= expiresAt - 60_000) this.data.accessToken = '';
 	}
 
+	/**
+	 * CXone refused the stored token (revoked, or expired early). Every execution using it at that moment, on
+	 * every worker, gets the same 401: each waits a random moment, then reads the credential again and takes
+	 * the token another one has stored since; only when none has does it empty the token field, so n8n signs
+	 * in and stores the new token for everyone. One sign-in instead of one per running execution.
+	 */
+	private async renewRefusedToken(): Promise<void> {
+		const refused = this.data.accessToken;
+		await sleep(Math.random() * RENEWAL_SPREAD_MS);
+		const stored = (await this.context.getCredentials(CREDENTIAL_TYPE)) as CxoneCredentialData;
+		if (stored.accessToken && stored.accessToken !== refused) Object.assign(this.data, stored);
+		else this.data.accessToken = '';
+	}
+
 	async get(path: string, qs: IDataObject = {}, call: RequestCall = {}): Promise<CxoneResponse> {
 		const { itemIndex } = call;
 		const maxTotalWaitMs = call.maxTotalWaitMs ?? this.policy.maxTotalWaitMs;
 		const timeoutMs = call.timeoutMs ?? this.policy.timeoutMs;
 		let waitedMs = 0;
+		let renewedRefusedToken = false;
 		for (let attempt = 0; ; attempt++) {
 			this.dropTokenIfExpired(Date.now());
 			const options: IHttpRequestOptions = {
@@ -169,7 +187,8 @@ export class CxoneSession {
 					this.context,
 					CREDENTIAL_TYPE,
 					options,
-					{ credentialsDecrypted: this.credentials },
+					// A 401 is renewed below, not by n8n's own immediate retry: see renewRefusedToken.
+					{ credentialsDecrypted: this.credentials, preAuthenticationRetryStatusCode: [] },
 				)) as FullResponse;
 				return this.parseResponse(response, path, itemIndex);
 			} catch (error) {
@@ -178,6 +197,11 @@ export class CxoneSession {
 				else if (isSignInError(error)) ownError = this.signInError(error, itemIndex);
 			}
 			if (ownError) throw ownError;
+			if (failure.status === 401 && !renewedRefusedToken) {
+				renewedRefusedToken = true;
+				await this.renewRefusedToken();
+				continue;
+			}
 			if (failure.status !== null && NO_CONTENT_STATUS.has(failure.status)) {
 				return { status: failure.status, headers: failure.headers, body: null };
 			}

@@ -224,6 +224,32 @@ export class N8nSandbox {
 		return child;
 	}
 
+	/** `n8n worker` with its health endpoint on a free loopback port; resolves once /healthz answers. */
+	async startWorker(name: string, args: string[], logFile: string, timeoutMs = 180_000): Promise<ChildProcess> {
+		const port = await freePort();
+		const child = this.spawn(
+			['worker', ...args],
+			{
+				N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+				QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+				QUEUE_HEALTH_CHECK_PORT: String(port),
+				N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+			},
+			logFile,
+		);
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			if (child.exitCode !== null) throw new Error(`${name} (n8n worker) exited with ${child.exitCode} while starting; see ${logFile}`);
+			try {
+				if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
+			} catch {
+				// not listening yet
+			}
+			if (Date.now() > deadline) throw new Error(`${name} (n8n worker) did not answer /healthz within ${timeoutMs / 1000} s; see ${logFile}`);
+			await new Promise((resolvePromise) => setTimeout(resolvePromise, 500));
+		}
+	}
+
 	/** `n8n start` on a free loopback port; resolves once /healthz answers. */
 	async startServer(env: NodeJS.ProcessEnv = {}, timeoutMs = 180_000): Promise<{ url: string; process: ChildProcess; logFile: string }> {
 		const port = await freePort();

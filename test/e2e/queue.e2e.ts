@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 
 import { startSimulator, type Simulator } from '../simulator';
-import { ensureN8n, freePort, N8nSandbox, packPackage, type N8nInstall } from './n8n';
+import { ensureN8n, N8nSandbox, packPackage, type N8nInstall } from './n8n';
 import { ensureServicePackages, startPostgres, startRedis, type Postgres, type Redis } from './services';
 import { accessKeyCredential, tutorialCredential } from './workflows';
 
@@ -63,12 +63,14 @@ async function call(url: string): Promise<CallResult> {
 }
 
 /** `count` calls, `BATCH` at a time; `between` runs after the given call number (e.g. to revoke the token). */
-async function fire(url: string, count: number, between?: { after: number; run: () => void }): Promise<CallResult[]> {
+/** Calls in concurrent batches; `between.run` before the batch at `between.after`, `between.then` after it. */
+async function fire(url: string, count: number, between?: { after: number; run: () => void; then?: () => void }): Promise<CallResult[]> {
 	const results: CallResult[] = [];
 	for (let offset = 0; offset < count; offset += BATCH) {
 		if (between && offset === between.after) between.run();
 		const batch = Array.from({ length: Math.min(BATCH, count - offset) }, async () => await call(url));
 		results.push(...(await Promise.all(batch)));
+		if (between && offset === between.after) between.then?.();
 	}
 	return results;
 }
@@ -135,12 +137,15 @@ beforeAll(async () => {
 	await sandbox.importWorkflows(workflows);
 	for (const workflow of workflows) await sandbox.n8nCommand(['publish:workflow', `--id=${workflow.id}`]);
 
-	for (const worker of [1, 2]) {
+	const workers = [1, 2].map((worker) => {
 		const log = `${sandbox.folder}/worker-${worker}.log`;
 		workerLogs.push(log);
-		sandbox.spawn(['worker', '--concurrency=5'], { N8N_RUNNERS_BROKER_PORT: String(await freePort()), QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(await freePort()) }, log);
-	}
+		const started = sandbox.startWorker(`worker ${worker}`, ['--concurrency=5'], log);
+		started.catch(() => undefined); // awaited below, once main is up; this only keeps the rejection from going unhandled
+		return started;
+	});
 	({ url: mainUrl } = await sandbox.startServer());
+	await Promise.all(workers);
 	for (const path of ['cxone-tutorial', 'cxone-access-key', 'cxone-large']) await waitForWebhook(`${mainUrl}/webhook/${path}`);
 }, 40 * 60_000);
 
@@ -167,11 +172,15 @@ describe.each([
 		const simulator = simulatorOf();
 		const before = executionsPerWorker();
 		let tokensBeforeRevocation = 0;
+		let tokensAfterRenewal = 0;
 		const results = await fire(`${mainUrl}/webhook/${path}`, CALLS, {
 			after: CALLS / 2,
 			run: () => {
 				tokensBeforeRevocation = simulator.tokensIssued();
 				simulator.revokeTokens();
+			},
+			then: () => {
+				tokensAfterRenewal = simulator.tokensIssued();
 			},
 		});
 		const wrong = results.filter((result) => result.status !== 200 || result.body.ready !== expectedReady(simulator));
@@ -183,9 +192,11 @@ describe.each([
 		// ... and at most one more per worker after it.
 		expect(simulator.tokensIssued() - tokensBeforeRevocation).toBeGreaterThanOrEqual(1);
 		expect(simulator.tokensIssued() - tokensBeforeRevocation).toBeLessThanOrEqual(2);
+		// ... and none once the renewed token is stored.
+		expect(simulator.tokensIssued()).toBe(tokensAfterRenewal);
 
 		const ran = executionsPerWorker().map((count, index) => count - before[index]);
-		process.stdout.write(`[e2e] ${path}: ${CALLS} calls, executions per worker ${JSON.stringify(ran)}, tokens issued ${simulator.tokensIssued()}, discovery requests ${simulator.discoveryRequests()}\n`);
+		process.stdout.write(`[e2e] ${path}: ${CALLS} calls, executions per worker ${JSON.stringify(ran)}, tokens issued ${simulator.tokensIssued()} (${simulator.tokensIssued() - tokensBeforeRevocation} after the revocation), discovery requests ${simulator.discoveryRequests()}\n`);
 		expect(ran.every((count) => count > 0)).toBe(true);
 		expect(ran.reduce((sum, count) => sum + count, 0)).toBe(CALLS);
 	}, 10 * 60_000);

@@ -54,16 +54,16 @@ export async function startPostgres(): Promise<Postgres> {
 		await asPostgres('pg_ctl', ['-D', data, '-l', join(folder, 'postgres.log'), '-w', '-t', '60', '-o', `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1`, 'start']);
 		await asPostgres('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'n8n']);
 	} catch (error) {
+		await stop();
 		throw new Error(`PostgreSQL failed to start: ${(error as Error).message}`);
 	}
-	return {
-		port,
-		database: 'n8n',
-		async stop() {
+	async function stop() {
+		if (existsSync(join(data, 'postmaster.pid'))) {
 			await asPostgres('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
-			rmSync(folder, { recursive: true, force: true });
-		},
-	};
+		}
+		rmSync(folder, { recursive: true, force: true });
+	}
+	return { port, database: 'n8n', stop };
 }
 
 export interface Redis {
@@ -82,7 +82,10 @@ export async function startRedis(): Promise<Redis> {
 		} catch {
 			// not up yet
 		}
-		if (child.exitCode !== null || Date.now() > deadline) throw new Error(`Redis failed to start on port ${port}`);
+		if (child.exitCode !== null || Date.now() > deadline) {
+			child.kill('SIGKILL');
+			throw new Error(`Redis failed to start on port ${port}`);
+		}
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 	return {

@@ -51,8 +51,8 @@ beforeAll(async () => {
 	for (const name of ['email', 'slack', 'crm', 'alert'] as const) simulators[name] = await startSimulator({ agents: 12, seed: 3, quiet: true });
 	// The supervisor's bad day: 3 of 12 agents ready, so the "fewer than 5" branch sends the email.
 	simulators.email.tenant.agents.forEach((agent, index) => simulators.email.setAgentState(agent.agentId, index < 3 ? 'READY' : 'NOT_READY', { reason: 'Meeting' }));
-	// Every Not Ready stay in the alert tenant is long past the rule's minute before activation: only the
-	// stay the test starts can fire.
+	// Every Not Ready stay in the alert tenant is past the rule's 15 minutes before activation: only the stay
+	// the test starts can fire.
 	for (const agent of simulators.alert.tenant.agents.filter((candidate) => candidate.state === 'NOT_READY')) {
 		simulators.alert.setAgentState(agent.agentId, 'NOT_READY', { reason: agent.outStateDescription, at: Date.now() - 3_600_000 });
 	}
@@ -75,7 +75,6 @@ beforeAll(async () => {
 		}),
 		example('not-ready-alert.json', 'exNotReady000001', 'credExAlert00001', (workflow) => {
 			node(workflow, 'Post to Slack').parameters.url = `${http.url}/alert`;
-			node(workflow, 'Not Ready for 15 Minutes').parameters.minutes = 1;
 		}),
 	];
 	await sandbox.importWorkflows(workflows);
@@ -154,13 +153,14 @@ it('not-ready-alert: the "Not Ready for N minutes" rule fires once per stay', as
 	expect(http.received('/alert')).toHaveLength(0);
 	const ready = alert.tenant.agents.find((agent) => agent.state === 'READY');
 	if (!ready) throw new Error('the seeded tenant has no ready agent');
-	alert.setAgentState(ready.agentId, 'NOT_READY', { reason: 'Lunch', at: Date.now() - 90_000 });
+	// A stay that began 16 minutes ago (CXone's startDate), seen for the first time: past the example's 15.
+	alert.setAgentState(ready.agentId, 'NOT_READY', { reason: 'Lunch', at: Date.now() - 16 * 60_000 });
 	await waitFor('an alert', () => http.received('/alert').length >= 1, POLL_MS + 30_000);
 	const polled = states(alert).length;
 	await waitFor('one more poll', () => states(alert).length > polled, POLL_MS + 30_000);
 	expect(http.received('/alert')).toHaveLength(1);
 	const text = String(http.received('/alert')[0].text);
 	// The tutorial API sends reason codes in upper case.
-	expect(text).toMatch(/has been Not Ready \(LUNCH\) for [12] minutes/);
+	expect(text).toMatch(/has been Not Ready \(LUNCH\) for 1[67] minutes/);
 	process.stdout.write(`[e2e] alert example delivered: ${JSON.stringify(text)}\n`);
 }, 5 * 60_000);

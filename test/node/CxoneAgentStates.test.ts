@@ -67,6 +67,14 @@ describe('operations on the tutorial flat array', () => {
 		expect(api.isDone()).toBe(true);
 	});
 
+	it('Filter by Site with one site in another case asks again without siteId when the API matched nothing', async () => {
+		tokenScope();
+		const api = nock(API).get(STATES).query({ siteId: 'S2' }).reply(200, []).get(STATES).reply(200, flat);
+		const { items } = await executeWorkflow(new TestCredentialsHelper(tutorialCredentials()), { operation: 'filterBySite', siteIds: 'S2' });
+		expect(ids(items)).toEqual(['a2', 'a3']);
+		expect(api.isDone()).toBe(true);
+	});
+
 	it('Filter by Site with several sites (comma-separated) fetches once and filters on the client', async () => {
 		tokenScope();
 		const api = nock(API).get(STATES).query((query) => Object.keys(query).length === 0).reply(200, flat);

@@ -138,11 +138,12 @@ export async function queryAgentStates(
 		maxTotalWaitMs: options.maxRetryWaitSeconds === undefined ? undefined : options.maxRetryWaitSeconds * 1000,
 		timeoutMs: options.timeoutSeconds === undefined ? undefined : options.timeoutSeconds * 1000,
 	};
-	const fetched = await fetchAgentStates(session, {
-		...call,
-		// The tutorial API filters one site server-side; several sites are filtered here only.
-		siteId: sites.length === 1 ? sites[0] : undefined,
-	});
+	// The tutorial API filters one site server-side; several sites are filtered here only.
+	const serverSite = session.mode === 'clientCredentials' && sites.length === 1 ? sites[0] : undefined;
+	let fetched = await fetchAgentStates(session, { ...call, siteId: serverSite });
+	// It matches siteId exactly, where the node matches IDs and names in any case: nothing back for "SITE-1"
+	// can still mean agents at "site-1", so ask once more without the server-side filter.
+	if (serverSite !== undefined && fetched.records.length === 0) fetched = await fetchAgentStates(session, call);
 	const filter: AgentFilter = {
 		states: query.readyOnly ? ['READY'] : options.states,
 		teams: parseList(options.teams),

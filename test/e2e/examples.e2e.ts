@@ -4,7 +4,7 @@
  * receiver addresses, the Schedule Triggers' interval (seconds instead of minutes) and the alert's minutes.
  * Run with `npm run test:e2e:examples`.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { startSimulator, type Simulator } from '../simulator';
@@ -88,6 +88,17 @@ afterAll(async () => {
 	await smtp?.stop();
 	await http?.stop();
 	for (const simulator of Object.values(simulators)) await simulator?.stop();
+});
+
+it('n8n lists the node, the trigger and the credential for its editor', async () => {
+	// What the editor loads its node and credential lists from (served at /types/*.json once signed in).
+	const types = join(sandbox.folder, '.cache', 'n8n', 'public', 'types');
+	await waitFor('the editor type files', () => existsSync(join(types, 'credentials.json')), 60_000);
+	const names = (file: string) => (JSON.parse(readFileSync(join(types, file), 'utf8')) as Array<{ name: string; displayName: string }>).map((type) => `${type.name} (${type.displayName})`);
+	expect(names('nodes.json')).toEqual(
+		expect.arrayContaining(['n8n-nodes-cxone.cxoneAgentStates (CXone Agent States)', 'n8n-nodes-cxone.cxoneAgentStatesTrigger (CXone Agent States Trigger)']),
+	);
+	expect(names('credentials.json')).toContain('cxoneApi (NICE CXone API)');
 });
 
 it('ready-agents-email: one email per run, naming the ready count and the agents in a table', async () => {

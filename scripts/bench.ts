@@ -5,7 +5,7 @@
  */
 import { startSimulator, type Simulator } from '../test/simulator';
 import { TriggerHarness } from '../test/helpers/poll';
-import { executeWorkflow, TestCredentialsHelper, tutorialCredentials, type AgentNodeSpec } from '../test/helpers/workflow';
+import { executeWorkflow, simulatorTutorialCredentials, TestCredentialsHelper, type AgentNodeSpec } from '../test/helpers/workflow';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10,1000,10000,100000').split(',').map(Number);
 const WARMUP = 3;
@@ -96,9 +96,7 @@ interface Row extends PairResult {
 async function benchSize(agents: number): Promise<Row[]> {
 	const simulator = await startSimulator({ agents, seed: 7, quiet: true });
 	try {
-		const store = new TestCredentialsHelper(
-			tutorialCredentials({ clientId: 'demo-client-id', clientSecret: 'demo-client-secret', baseUrl: simulator.url }),
-		);
+		const store = new TestCredentialsHelper(simulatorTutorialCredentials(simulator.url));
 		// Sign in once: from here on every execution reuses the stored token, as in n8n.
 		await executeWorkflow(store, { operation: 'getReady', options: { output: 'summary' } });
 		const token = String(store.stored.accessToken);

@@ -6,10 +6,10 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { startSimulator, type Simulator } from '../test/simulator';
 import {
-	accessKeyCredentials,
 	executeWorkflow,
+	simulatorAccessKeyCredentials,
+	simulatorTutorialCredentials,
 	TestCredentialsHelper as CredentialStore,
-	tutorialCredentials,
 	type AgentNodeSpec,
 } from '../test/helpers/workflow';
 
@@ -52,9 +52,7 @@ function readyTable(agents: IDataObject[]) {
 
 async function tutorialMode(simulator: Simulator) {
 	line('━━ Mode 1: OAuth2 client credentials (the tutorial API: /oauth2/token, /api/v2/agents/states)');
-	const store = new CredentialStore(
-		tutorialCredentials({ clientId: 'demo-client-id', clientSecret: 'demo-client-secret', baseUrl: simulator.url }),
-	);
+	const store = new CredentialStore(simulatorTutorialCredentials(simulator.url));
 	const [summary] = await run(store, { operation: 'getAll', options: { output: 'summary' } });
 	line(`\nGet Many (summary output): ${String(summary.total)} agents logged in, ${String(summary.ready)} ready`);
 	line(`  by state: ${counts(summary.byState as IDataObject)}`);
@@ -71,16 +69,7 @@ async function tutorialMode(simulator: Simulator) {
 
 async function accessKeyMode(simulator: Simulator) {
 	line('\n━━ Mode 2: CXone access key (real tenants: OpenID discovery, password grant, cxone-configuration)');
-	const store = new CredentialStore(
-		accessKeyCredentials({
-			environment: 'custom',
-			issuerUrl: simulator.url,
-			clientId: 'demo-client-id',
-			clientSecret: 'demo-client-secret',
-			accessKeyId: 'demo-access-key-id',
-			accessKeySecret: 'demo-access-key-secret',
-		}),
-	);
+	const store = new CredentialStore(simulatorAccessKeyCredentials(simulator.url));
 	const tokensBefore = simulator.tokenRequests();
 	const discoveryBefore = simulator.discoveryRequests();
 	const [summary] = await run(store, { operation: 'getAll', options: { output: 'summary', includeSite: true } });

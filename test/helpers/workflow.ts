@@ -289,3 +289,17 @@ export function accessKeyCredentials(overrides: IDataObject = {}): ICredentialDa
 		...overrides,
 	};
 }
+
+/** The simulator's own client and access key (its defaults), for either sign-in against its URL. */
+export const simulatorTutorialCredentials = (url: string) =>
+	tutorialCredentials({ clientId: 'demo-client-id', clientSecret: 'demo-client-secret', baseUrl: url });
+
+export const simulatorAccessKeyCredentials = (url: string) =>
+	accessKeyCredentials({
+		environment: 'custom',
+		issuerUrl: url,
+		clientId: 'demo-client-id',
+		clientSecret: 'demo-client-secret',
+		accessKeyId: 'demo-access-key-id',
+		accessKeySecret: 'demo-access-key-secret',
+	});

@@ -3,7 +3,7 @@
  * what comes out must match the simulated tenant, agent by agent.
  */
 import { startSimulator, type SimAgent, type Simulator } from '../simulator';
-import { accessKeyCredentials, executeWorkflow, TestCredentialsHelper, tutorialCredentials } from '../helpers/workflow';
+import { executeWorkflow, simulatorAccessKeyCredentials, simulatorTutorialCredentials, TestCredentialsHelper } from '../helpers/workflow';
 
 let simulator: Simulator;
 
@@ -13,28 +13,8 @@ beforeAll(async () => {
 afterAll(async () => await simulator?.stop());
 
 const modes = [
-	[
-		'client credentials (tutorial API)',
-		() => new TestCredentialsHelper(tutorialCredentials({ clientId: 'demo-client-id', clientSecret: 'demo-client-secret', baseUrl: simulator.url })),
-		(agent: SimAgent) => `a${agent.agentId}`,
-		false,
-	],
-	[
-		'access key (real tenant)',
-		() =>
-			new TestCredentialsHelper(
-				accessKeyCredentials({
-					environment: 'custom',
-					issuerUrl: simulator.url,
-					clientId: 'demo-client-id',
-					clientSecret: 'demo-client-secret',
-					accessKeyId: 'demo-access-key-id',
-					accessKeySecret: 'demo-access-key-secret',
-				}),
-			),
-		(agent: SimAgent) => String(agent.agentId),
-		true,
-	],
+	['client credentials (tutorial API)', () => new TestCredentialsHelper(simulatorTutorialCredentials(simulator.url)), (agent: SimAgent) => `a${agent.agentId}`, false],
+	['access key (real tenant)', () => new TestCredentialsHelper(simulatorAccessKeyCredentials(simulator.url)), (agent: SimAgent) => String(agent.agentId), true],
 ] as const;
 
 const sorted = (ids: unknown[]) => ids.map(String).sort();

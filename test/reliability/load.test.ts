@@ -4,7 +4,7 @@
  * open handles, and exactly one sign-in per rejected token.
  */
 import { startSimulator, type FaultSpec, type Simulator } from '../simulator';
-import { executeWorkflow, TestCredentialsHelper, tutorialCredentials } from '../helpers/workflow';
+import { executeWorkflow, simulatorTutorialCredentials, TestCredentialsHelper } from '../helpers/workflow';
 
 const EXECUTIONS = 1_000;
 
@@ -38,9 +38,7 @@ it(`${EXECUTIONS} executions with a fault schedule`, async () => {
 	const unhandled: unknown[] = [];
 	const onUnhandled = (reason: unknown) => unhandled.push(reason);
 	process.on('unhandledRejection', onUnhandled);
-	const store = new TestCredentialsHelper(
-		tutorialCredentials({ clientId: 'demo-client-id', clientSecret: 'demo-client-secret', baseUrl: simulator.url }),
-	);
+	const store = new TestCredentialsHelper(simulatorTutorialCredentials(simulator.url));
 
 	const outcomes = { success: 0, forbidden: 0, other: [] as string[] };
 	let handlesAfterWarmup = 0;

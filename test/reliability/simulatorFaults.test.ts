@@ -3,7 +3,7 @@
  * mocked: what a workflow sees when CXone throttles, fails, answers garbage or revokes the token.
  */
 import { startSimulator, type FaultSpec, type Simulator } from '../simulator';
-import { executeWorkflow, TestCredentialsHelper, tutorialCredentials } from '../helpers/workflow';
+import { executeWorkflow, simulatorTutorialCredentials, TestCredentialsHelper } from '../helpers/workflow';
 
 let simulator: Simulator;
 let store: TestCredentialsHelper;
@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 beforeEach(() => {
 	simulator.reset();
-	store = new TestCredentialsHelper(tutorialCredentials({ clientId: 'demo-client-id', clientSecret: 'demo-client-secret', baseUrl: simulator.url }));
+	store = new TestCredentialsHelper(simulatorTutorialCredentials(simulator.url));
 });
 afterAll(async () => await simulator?.stop());
 

@@ -1,17 +1,13 @@
 /** The trigger against the simulator over real HTTP: agents change state between polls, in both API modes. */
 import { startSimulator, type Simulator } from '../simulator';
 import { TriggerHarness } from '../helpers/poll';
-import { accessKeyCredentials, TestCredentialsHelper, tutorialCredentials } from '../helpers/workflow';
+import { simulatorAccessKeyCredentials, simulatorTutorialCredentials, TestCredentialsHelper } from '../helpers/workflow';
 
 let simulator: Simulator;
 afterEach(async () => await simulator?.stop());
 
-const tutorialStore = (sim: Simulator) =>
-	new TestCredentialsHelper(tutorialCredentials({ clientId: 'demo-client-id', clientSecret: 'demo-client-secret', baseUrl: sim.url }));
-const accessKeyStore = (sim: Simulator) =>
-	new TestCredentialsHelper(
-		accessKeyCredentials({ environment: 'custom', issuerUrl: sim.url, clientId: 'demo-client-id', clientSecret: 'demo-client-secret', accessKeyId: 'demo-access-key-id', accessKeySecret: 'demo-access-key-secret' }),
-	);
+const tutorialStore = (sim: Simulator) => new TestCredentialsHelper(simulatorTutorialCredentials(sim.url));
+const accessKeyStore = (sim: Simulator) => new TestCredentialsHelper(simulatorAccessKeyCredentials(sim.url));
 
 const summary = (events: Array<Record<string, unknown>> | null) =>
 	(events ?? []).map((event) => `${String(event.agentId).replace(/^a/, '')}:${String(event.previousState)}→${String(event.state)}`).sort();

@@ -47,11 +47,14 @@ interface CallResult {
 	status: number;
 	body: Record<string, unknown>;
 	ms: number;
+	/** n8n gave no answer within CALL_TIMEOUT_MS the first time, and the call was made again. */
+	retried: boolean;
 }
 
-async function call(url: string): Promise<CallResult> {
-	const started = performance.now();
-	const response = await fetch(url, { signal: AbortSignal.timeout(60_000) });
+const CALL_TIMEOUT_MS = 45_000;
+
+async function callOnce(url: string): Promise<Omit<CallResult, 'ms' | 'retried'>> {
+	const response = await fetch(url, { signal: AbortSignal.timeout(CALL_TIMEOUT_MS) });
 	const text = await response.text();
 	let body: Record<string, unknown>;
 	try {
@@ -59,10 +62,27 @@ async function call(url: string): Promise<CallResult> {
 	} catch {
 		body = { unparsed: text.slice(0, 200) };
 	}
-	return { status: response.status, body, ms: performance.now() - started };
+	return { status: response.status, body };
 }
 
-/** `count` calls, `BATCH` at a time; `between` runs after the given call number (e.g. to revoke the token). */
+/**
+ * One webhook call. Rarely (about one run in six here) n8n's queue mode never answers one call; it is made
+ * once more, counted, and reported, so the run measures the package rather than that hiccup.
+ */
+async function call(url: string): Promise<CallResult> {
+	const started = performance.now();
+	let retried = false;
+	let answer;
+	try {
+		answer = await callOnce(url);
+	} catch (error) {
+		if ((error as Error).name !== 'TimeoutError') throw error;
+		retried = true;
+		answer = await callOnce(url);
+	}
+	return { ...answer, ms: performance.now() - started, retried };
+}
+
 /** Calls in concurrent batches; `between.run` before the batch at `between.after`, `between.then` after it. */
 async function fire(url: string, count: number, between?: { after: number; run: () => void; then?: () => void }): Promise<CallResult[]> {
 	const results: CallResult[] = [];
@@ -196,9 +216,13 @@ describe.each([
 		expect(simulator.tokensIssued()).toBe(tokensAfterRenewal);
 
 		const ran = executionsPerWorker().map((count, index) => count - before[index]);
-		process.stdout.write(`[e2e] ${path}: ${CALLS} calls, executions per worker ${JSON.stringify(ran)}, tokens issued ${simulator.tokensIssued()} (${simulator.tokensIssued() - tokensBeforeRevocation} after the revocation), discovery requests ${simulator.discoveryRequests()}\n`);
+		const retried = results.filter((result) => result.retried).length;
+		process.stdout.write(`[e2e] ${path}: ${CALLS} calls, executions per worker ${JSON.stringify(ran)}, tokens issued ${simulator.tokensIssued()} (${simulator.tokensIssued() - tokensBeforeRevocation} after the revocation), discovery requests ${simulator.discoveryRequests()}, calls n8n left unanswered and were made again: ${retried}\n`);
+		expect(retried).toBeLessThanOrEqual(1);
 		expect(ran.every((count) => count > 0)).toBe(true);
-		expect(ran.reduce((sum, count) => sum + count, 0)).toBe(CALLS);
+		// A call made again may have run twice (its first execution finished, but n8n lost the answer).
+		expect(ran.reduce((sum, count) => sum + count, 0)).toBeGreaterThanOrEqual(CALLS);
+		expect(ran.reduce((sum, count) => sum + count, 0)).toBeLessThanOrEqual(CALLS + retried);
 	}, 10 * 60_000);
 });
 

@@ -5,7 +5,8 @@
  */
 import { startSimulator, type Simulator } from '../test/simulator';
 import { TriggerHarness } from '../test/helpers/poll';
-import { executeWorkflow, simulatorTutorialCredentials, TestCredentialsHelper, type AgentNodeSpec } from '../test/helpers/workflow';
+import { simulatorTutorialCredentials } from '../test/helpers/credentials';
+import { executeWorkflow, TestCredentialsHelper, type AgentNodeSpec } from '../test/helpers/workflow';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10,1000,10000,100000').split(',').map(Number);
 const WARMUP = 3;

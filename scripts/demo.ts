@@ -5,13 +5,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { startSimulator, type Simulator } from '../test/simulator';
-import {
-	executeWorkflow,
-	simulatorAccessKeyCredentials,
-	simulatorTutorialCredentials,
-	TestCredentialsHelper as CredentialStore,
-	type AgentNodeSpec,
-} from '../test/helpers/workflow';
+import { simulatorAccessKeyCredentials, simulatorTutorialCredentials } from '../test/helpers/credentials';
+import { executeWorkflow, TestCredentialsHelper as CredentialStore, type AgentNodeSpec } from '../test/helpers/workflow';
 
 const line = (text = '') => process.stdout.write(`${text}\n`);
 

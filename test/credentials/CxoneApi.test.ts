@@ -2,7 +2,8 @@ import nock from 'nock';
 
 import { CxoneApi } from '../../credentials/CxoneApi.credentials';
 import { decodeJwtPayload, validateEndpointUrl, validateTenant } from '../../credentials/cxoneSignIn';
-import { accessKeyCredentials, executeWorkflow, TestCredentialsHelper, tutorialCredentials } from '../helpers/workflow';
+import { accessKeyCredentials, tutorialCredentials } from '../helpers/credentials';
+import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
 
 const ISSUER = 'https://cxone.niceincontact.com';
 const API = 'https://api-na1.niceincontact.com';

@@ -1,48 +1,16 @@
 /** Workflow and credential JSON as `n8n import:*` takes it. */
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+import { simulatorAccessKeyCredentials, simulatorTutorialCredentials } from '../helpers/credentials';
 
 export const NODE_TYPE = 'n8n-nodes-cxone.cxoneAgentStates';
 
-export function tutorialCredential(id: string, baseUrl: string) {
-	return {
-		id,
-		name: `CXone ${id}`,
-		type: 'cxoneApi',
-		data: {
-			authMode: 'clientCredentials',
-			tenant: 'demo',
-			clientId: 'demo-client-id',
-			clientSecret: 'demo-client-secret',
-			scope: 'urn:nice:cxone:agent:state:read',
-			baseUrl,
-			tokenUrl: '',
-			accessToken: '',
-			apiBaseUrl: '',
-			tokenExpiresAt: '',
-		},
-	};
-}
+/** A credential for `n8n import:credentials`, signing in to the simulator with its own client or access key. */
+const credential = (id: string, data: ICredentialDataDecryptedObject) => ({ id, name: `CXone ${id}`, type: 'cxoneApi', data });
 
-export function accessKeyCredential(id: string, issuerUrl: string) {
-	return {
-		id,
-		name: `CXone ${id}`,
-		type: 'cxoneApi',
-		data: {
-			authMode: 'accessKey',
-			environment: 'custom',
-			issuerUrl,
-			clientId: 'demo-client-id',
-			clientSecret: 'demo-client-secret',
-			accessKeyId: 'demo-access-key-id',
-			accessKeySecret: 'demo-access-key-secret',
-			apiVersion: 'v31.0',
-			baseUrl: '',
-			accessToken: '',
-			apiBaseUrl: '',
-			tokenExpiresAt: '',
-		},
-	};
-}
+export const tutorialCredential = (id: string, baseUrl: string) => credential(id, simulatorTutorialCredentials(baseUrl));
+
+export const accessKeyCredential = (id: string, issuerUrl: string) => credential(id, simulatorAccessKeyCredentials(issuerUrl));
 
 export interface AgentWorkflowSpec {
 	id: string;

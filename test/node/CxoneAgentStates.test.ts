@@ -4,7 +4,8 @@
 import nock from 'nock';
 
 import { EMPTY_RESULT_HINT } from '../../nodes/CxoneAgentStates/helpers/constants';
-import { executeWorkflow, TestCredentialsHelper, tutorialCredentials } from '../helpers/workflow';
+import { tutorialCredentials } from '../helpers/credentials';
+import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
 
 const API = 'https://acme.api.cxone.com';
 const STATES = '/api/v2/agents/states';

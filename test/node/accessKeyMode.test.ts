@@ -2,7 +2,8 @@
 import nock from 'nock';
 
 import { EMPTY_RESULT_HINT } from '../../nodes/CxoneAgentStates/helpers/constants';
-import { accessKeyCredentials, executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
+import { accessKeyCredentials } from '../helpers/credentials';
+import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
 
 const API = 'https://api-na1.niceincontact.com';
 const STATES = '/incontactapi/services/v31.0/agents/states';

@@ -3,7 +3,8 @@
  * what comes out must match the simulated tenant, agent by agent.
  */
 import { startSimulator, type SimAgent, type Simulator } from '../simulator';
-import { executeWorkflow, simulatorAccessKeyCredentials, simulatorTutorialCredentials, TestCredentialsHelper } from '../helpers/workflow';
+import { simulatorAccessKeyCredentials, simulatorTutorialCredentials } from '../helpers/credentials';
+import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
 
 let simulator: Simulator;
 

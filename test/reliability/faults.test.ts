@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net';
 
 import nock from 'nock';
 
-import { executeWorkflow, TestCredentialsHelper, tutorialCredentials } from '../helpers/workflow';
+import { tutorialCredentials } from '../helpers/credentials';
+import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
 
 const API = 'https://acme.api.cxone.com';
 const STATES = '/api/v2/agents/states';

@@ -4,7 +4,8 @@
  * open handles, and exactly one sign-in per rejected token.
  */
 import { startSimulator, type FaultSpec, type Simulator } from '../simulator';
-import { executeWorkflow, simulatorTutorialCredentials, TestCredentialsHelper } from '../helpers/workflow';
+import { simulatorTutorialCredentials } from '../helpers/credentials';
+import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
 
 const EXECUTIONS = 1_000;
 

@@ -3,7 +3,8 @@
  * mocked: what a workflow sees when CXone throttles, fails, answers garbage or revokes the token.
  */
 import { startSimulator, type FaultSpec, type Simulator } from '../simulator';
-import { executeWorkflow, simulatorTutorialCredentials, TestCredentialsHelper } from '../helpers/workflow';
+import { simulatorTutorialCredentials } from '../helpers/credentials';
+import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
 
 let simulator: Simulator;
 let store: TestCredentialsHelper;

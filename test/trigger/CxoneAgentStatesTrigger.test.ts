@@ -1,7 +1,8 @@
 import nock from 'nock';
 
 import { TriggerHarness } from '../helpers/poll';
-import { accessKeyCredentials, TestCredentialsHelper, tutorialCredentials } from '../helpers/workflow';
+import { accessKeyCredentials, tutorialCredentials } from '../helpers/credentials';
+import { TestCredentialsHelper } from '../helpers/workflow';
 
 const API = 'https://acme.api.cxone.com';
 const STATES = '/api/v2/agents/states';

@@ -1,7 +1,8 @@
 /** The trigger against the simulator over real HTTP: agents change state between polls, in both API modes. */
 import { startSimulator, type Simulator } from '../simulator';
 import { TriggerHarness } from '../helpers/poll';
-import { simulatorAccessKeyCredentials, simulatorTutorialCredentials, TestCredentialsHelper } from '../helpers/workflow';
+import { simulatorAccessKeyCredentials, simulatorTutorialCredentials } from '../helpers/credentials';
+import { TestCredentialsHelper } from '../helpers/workflow';
 
 let simulator: Simulator;
 afterEach(async () => await simulator?.stop());

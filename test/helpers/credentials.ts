@@ -1,0 +1,50 @@
+/** Credential data as n8n hands it to the credential and the nodes: the test defaults, and the simulator's own. */
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+
+export function tutorialCredentials(overrides: IDataObject = {}): ICredentialDataDecryptedObject {
+	return {
+		authMode: 'clientCredentials',
+		tenant: 'acme',
+		clientId: 'client-id',
+		clientSecret: 'client-secret-value',
+		scope: 'urn:nice:cxone:agent:state:read',
+		baseUrl: '',
+		tokenUrl: '',
+		accessToken: '',
+		apiBaseUrl: '',
+		tokenExpiresAt: '',
+		...overrides,
+	};
+}
+
+export function accessKeyCredentials(overrides: IDataObject = {}): ICredentialDataDecryptedObject {
+	return {
+		authMode: 'accessKey',
+		environment: 'global',
+		issuerUrl: '',
+		clientId: 'client-id',
+		clientSecret: 'client-secret-value',
+		accessKeyId: 'AKID',
+		accessKeySecret: 'access-key-secret-value',
+		apiVersion: 'v31.0',
+		baseUrl: '',
+		accessToken: '',
+		apiBaseUrl: '',
+		tokenExpiresAt: '',
+		...overrides,
+	};
+}
+
+/** The simulator's own client and access key (its defaults), for either sign-in against its URL. */
+export const simulatorTutorialCredentials = (url: string) =>
+	tutorialCredentials({ clientId: 'demo-client-id', clientSecret: 'demo-client-secret', baseUrl: url });
+
+export const simulatorAccessKeyCredentials = (url: string) =>
+	accessKeyCredentials({
+		environment: 'custom',
+		issuerUrl: url,
+		clientId: 'demo-client-id',
+		clientSecret: 'demo-client-secret',
+		accessKeyId: 'demo-access-key-id',
+		accessKeySecret: 'demo-access-key-secret',
+	});

@@ -13,7 +13,7 @@ import { filterAgents, parseList } from '../CxoneAgentStates/helpers/filters';
 import { normalizeAgentStates } from '../CxoneAgentStates/helpers/normalize';
 import { decodeSnapshot, detectChanges, encodeSnapshot, type WatchEvent } from '../CxoneAgentStates/helpers/stateChanges';
 import { CxoneSession } from '../CxoneAgentStates/transport';
-import { fetchAgentLocations, fetchAgentStates } from '../CxoneAgentStates/transport/agentStates';
+import { attachAgentLocations, fetchAgentStates } from '../CxoneAgentStates/transport/agentStates';
 
 /** What the trigger keeps between polls in the workflow's static data: plain JSON only. */
 interface TriggerState {
@@ -138,10 +138,7 @@ export class CxoneAgentStatesTrigger implements INodeType {
 
 		const nowMs = Date.now();
 		const { agents } = normalizeAgentStates(fetched.records, nowMs);
-		if (session.mode === 'accessKey' && sites.length > 0) {
-			const locations = await fetchAgentLocations(session);
-			for (const agent of agents) Object.assign(agent, locations.get(agent.agentId) ?? {});
-		}
+		if (session.mode === 'accessKey' && sites.length > 0) await attachAgentLocations(session, agents);
 		// Only watched agents enter the snapshot, so one who vanishes (logs out) is reported even though the
 		// feed no longer says which site or team they were in.
 		const watched = filterAgents(agents, { sites, teams });

@@ -202,6 +202,20 @@ describe('real tenants: incremental polling with updatedSince', () => {
 		new TestCredentialsHelper(accessKeyCredentials({ accessToken: 'tok', apiBaseUrl: REAL_API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }));
 	const real = (agentId: number, agentStateName: string, lastUpdateTime = minutesAgo(1)) => ({ agentId, agentStateName, lastUpdateTime });
 
+	it('a site filter matches each agent\'s Location from the agents list, and the events carry it', async () => {
+		const agentsList = { agents: [{ agentId: 1, locationId: 10, location: 'Manila' }, { agentId: 2, locationId: 20, location: 'Austin' }] };
+		nock(REAL_API)
+			.get(REAL_STATES)
+			.reply(200, { agentStates: [real(1, 'Available'), real(2, 'Available')], lastPollTime: minutesAgo(0) })
+			.get(REAL_STATES)
+			.query(true)
+			.reply(200, { agentStates: [real(1, 'Unavailable', minutesAgo(0)), real(2, 'Unavailable', minutesAgo(0))], lastPollTime: minutesAgo(0) });
+		nock(REAL_API).get(`${REAL_STATES.replace('/states', '')}`).query(true).twice().reply(200, agentsList);
+		const trigger = new TriggerHarness(signedIn(), { event: 'anyChange', filters: { siteIds: 'austin' } });
+		expect(await trigger.poll()).toBeNull();
+		expect((await trigger.poll())?.map((event) => [event.agentId, event.siteId, event.siteName, event.state])).toEqual([['2', '20', 'Austin', 'NOT_READY']]);
+	});
+
 	it('sends the previous lastPollTime and merges the changed agents only', async () => {
 		const trigger = new TriggerHarness(signedIn(), { event: 'anyChange' });
 		nock(REAL_API).get(REAL_STATES).query((query) => !('updatedSince' in query)).reply(200, { agentStates: [real(1, 'Available'), real(2, 'Available')], lastPollTime: '2026-11-23T10:00:00.000Z' });

@@ -96,7 +96,7 @@ export function extractAgentStatesPage(body: unknown): AgentStatesPage {
 	throw new UnexpectedResponseShapeError(describeShape(body));
 }
 
-function asString(value: unknown): string | null {
+export function asString(value: unknown): string | null {
 	if (typeof value === 'string') return value.length ? value : null;
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
 	return null;

@@ -2,7 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { realAgentsPath } from '../helpers/constants';
-import { extractAgentStatesPage, lowerCaseKeys, UnexpectedResponseShapeError } from '../helpers/normalize';
+import { asString, extractAgentStatesPage, lowerCaseKeys, UnexpectedResponseShapeError, type NormalizedAgentState } from '../helpers/normalize';
 import type { CxoneSession, RequestCall } from './index';
 
 /** A tenant of 100,000 agents at CXone's usual page sizes stays far below this. */
@@ -102,9 +102,6 @@ export interface AgentLocation {
 	siteName: string | null;
 }
 
-const text = (value: unknown): string | null =>
-	typeof value === 'string' && value ? value : typeof value === 'number' ? String(value) : null;
-
 /**
  * CXone has no site in the state feed: the closest thing is the Location on each user record, so the
  * agents list is read once per execution and joined by agent ID.
@@ -123,11 +120,11 @@ export async function fetchAgentLocations(session: CxoneSession, call: RequestCa
 		for (const entry of agents) {
 			if (typeof entry !== 'object' || entry === null) continue;
 			const agent = lowerCaseKeys(entry as Record<string, unknown>);
-			const agentId = text(agent.agentid);
+			const agentId = asString(agent.agentid);
 			if (agentId === null) continue;
 			locations.set(agentId, {
-				siteId: text(agent.locationid),
-				siteName: text(agent.location) ?? text(agent.locationname),
+				siteId: asString(agent.locationid),
+				siteName: asString(agent.location) ?? asString(agent.locationname),
 			});
 		}
 		const total = Number(body && !Array.isArray(body) ? lowerCaseKeys(body).totalrecords : NaN);
@@ -136,4 +133,16 @@ export async function fetchAgentLocations(session: CxoneSession, call: RequestCa
 		if (!more || agents.length === 0) break;
 	}
 	return locations;
+}
+
+/** Fills siteId/siteName from the agents list (real tenants only: their state feed has no site), once per execution. */
+export async function attachAgentLocations(session: CxoneSession, agents: NormalizedAgentState[], call: RequestCall = {}) {
+	const locations = await session.memo('agentLocations', async () => await fetchAgentLocations(session, call));
+	for (const agent of agents) {
+		const location = locations.get(agent.agentId);
+		if (location) {
+			agent.siteId = location.siteId;
+			agent.siteName = location.siteName;
+		}
+	}
 }

@@ -5,7 +5,7 @@ import { CANONICAL_STATES, EMPTY_RESULT_HINT } from '../../helpers/constants';
 import { agentMatcher, filterAgents, parseList, type AgentFilter } from '../../helpers/filters';
 import { normalizeAgentStates, type NormalizedAgentState } from '../../helpers/normalize';
 import { AgentStatesSummarizer } from '../../helpers/summary';
-import { fetchAgentLocations, fetchAgentStates } from '../../transport/agentStates';
+import { attachAgentLocations, fetchAgentStates } from '../../transport/agentStates';
 import type { CxoneSession, RequestCall } from '../../transport';
 
 export interface AgentStateOptions {
@@ -113,18 +113,6 @@ export function readOptions(context: IExecuteFunctions, itemIndex: number): Agen
 	return context.getNodeParameter('options', itemIndex, {}) as AgentStateOptions;
 }
 
-/** Fills siteId/siteName from the agents list (real tenants only: their state feed has no site). */
-async function attachLocations(session: CxoneSession, agents: NormalizedAgentState[], call: RequestCall) {
-	const locations = await session.memo('agentLocations', async () => await fetchAgentLocations(session, call));
-	for (const agent of agents) {
-		const location = locations.get(agent.agentId);
-		if (location) {
-			agent.siteId = location.siteId;
-			agent.siteName = location.siteName;
-		}
-	}
-}
-
 export async function queryAgentStates(
 	this: IExecuteFunctions,
 	session: CxoneSession,
@@ -158,7 +146,7 @@ export async function queryAgentStates(
 	// Real tenants' state feed has no site: it comes from the agents list, so sites are matched after that.
 	if (session.mode === 'accessKey' && (sites.length > 0 || options.includeSite === true)) {
 		({ agents: selected, skipped } = normalizeAgentStates(fetched.records, nowMs, includeRaw));
-		await attachLocations(session, selected, call);
+		await attachAgentLocations(session, selected, call);
 		selected = filterAgents(selected, filter);
 		if (summarizer) for (const agent of selected) summarizer.add(agent);
 	} else {

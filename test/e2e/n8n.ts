@@ -125,6 +125,21 @@ export interface ExecutionOutcome {
 	raw: Record<string, unknown>;
 }
 
+/** Resolves once `${url}/healthz` answers; fails as soon as the process exits, or at the deadline. */
+async function waitForHealth(child: ChildProcess, url: string, what: string, logFile: string, timeoutMs: number): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode} while starting; see ${logFile}`);
+		try {
+			if ((await fetch(`${url}/healthz`)).ok) return;
+		} catch {
+			// not listening yet
+		}
+		if (Date.now() > deadline) throw new Error(`${what} did not answer /healthz within ${timeoutMs / 1000} s; see ${logFile}`);
+		await new Promise((resolvePromise) => setTimeout(resolvePromise, 500));
+	}
+}
+
 /** One n8n "instance": a user folder (SQLite database, settings, community packages) and its environment. */
 export class N8nSandbox {
 	readonly folder = mkdtempSync(join(tmpdir(), 'n8n-e2e-'));
@@ -237,17 +252,8 @@ export class N8nSandbox {
 			},
 			logFile,
 		);
-		const deadline = Date.now() + timeoutMs;
-		for (;;) {
-			if (child.exitCode !== null) throw new Error(`${name} (n8n worker) exited with ${child.exitCode} while starting; see ${logFile}`);
-			try {
-				if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
-			} catch {
-				// not listening yet
-			}
-			if (Date.now() > deadline) throw new Error(`${name} (n8n worker) did not answer /healthz within ${timeoutMs / 1000} s; see ${logFile}`);
-			await new Promise((resolvePromise) => setTimeout(resolvePromise, 500));
-		}
+		await waitForHealth(child, `http://127.0.0.1:${port}`, `${name} (n8n worker)`, logFile, timeoutMs);
+		return child;
 	}
 
 	/** `n8n start` on a free loopback port; resolves once /healthz answers. */
@@ -256,17 +262,8 @@ export class N8nSandbox {
 		const logFile = join(this.folder, `n8n-start-${port}.log`);
 		const child = this.spawn(['start'], { N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', ...env }, logFile);
 		const url = `http://127.0.0.1:${port}`;
-		const deadline = Date.now() + timeoutMs;
-		for (;;) {
-			if (child.exitCode !== null) throw new Error(`n8n start exited with ${child.exitCode}; see ${logFile}`);
-			try {
-				if ((await fetch(`${url}/healthz`)).ok) return { url, process: child, logFile };
-			} catch {
-				// not listening yet
-			}
-			if (Date.now() > deadline) throw new Error(`n8n start did not answer /healthz within ${timeoutMs / 1000} s; see ${logFile}`);
-			await new Promise((resolvePromise) => setTimeout(resolvePromise, 500));
-		}
+		await waitForHealth(child, url, 'n8n start', logFile, timeoutMs);
+		return { url, process: child, logFile };
 	}
 
 	/** The last lines n8n logged, for a failure message. */

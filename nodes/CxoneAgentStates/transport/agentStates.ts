@@ -110,7 +110,7 @@ export async function fetchAgentStates(
 		// A link back to a page already read (A→B→A, or a page naming itself) would repeat agents until the cap.
 		if (fetchedPages.has(pageKey(path, query, session.apiBase))) {
 			throw session.failure(
-				`CXone's next-page links go round in a circle: page ${page + 2} is a page already read`,
+				"CXone's next-page links go round in a circle: one leads back to a page already read",
 				'The node stopped instead of listing the same agents again. Try again later; if it persists, report it to your CXone administrator.',
 				options.itemIndex,
 			);

@@ -121,8 +121,8 @@ export class CxoneAgentStatesTrigger implements INodeType {
 			sites = parseList(filters.siteIds, 'Site IDs');
 			teams = parseList(filters.teams, 'Teams');
 		} catch (error) {
-			if (!(error instanceof ListParameterError)) throw error;
-			throw new NodeOperationError(this.getNode(), error.message, { description: error.description });
+			const description = error instanceof ListParameterError ? error.description : undefined;
+			throw new NodeOperationError(this.getNode(), error as Error, { description });
 		}
 		const minutesValue = event === 'inStateFor' ? this.getNodeParameter('minutes', 15) : 0;
 		const minutes = typeof minutesValue === 'string' && minutesValue.trim() ? Number(minutesValue) : minutesValue;

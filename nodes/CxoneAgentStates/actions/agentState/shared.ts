@@ -115,8 +115,8 @@ export function listParameter(context: IExecuteFunctions, value: unknown, field:
 	try {
 		return parseList(value, field);
 	} catch (error) {
-		if (!(error instanceof ListParameterError)) throw error;
-		throw new NodeOperationError(context.getNode(), error.message, { description: error.description, itemIndex });
+		const description = error instanceof ListParameterError ? error.description : undefined;
+		throw new NodeOperationError(context.getNode(), error as Error, { description, itemIndex });
 	}
 }
 

@@ -6,14 +6,14 @@ import type {
 	IPollFunctions,
 	NodeApiError,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { CANONICAL_STATES, CREDENTIAL_TYPE } from '../CxoneAgentStates/helpers/constants';
-import { filterAgents, parseList } from '../CxoneAgentStates/helpers/filters';
-import { normalizeAgentStates } from '../CxoneAgentStates/helpers/normalize';
-import { decodeSnapshot, detectChanges, encodeSnapshot, type WatchEvent } from '../CxoneAgentStates/helpers/stateChanges';
+import { filterAgents, ListParameterError, parseList } from '../CxoneAgentStates/helpers/filters';
+import { canonicalState, normalizeAgentStates } from '../CxoneAgentStates/helpers/normalize';
+import { decodeSnapshot, detectChanges, snapshotHasActiveAgents, type WatchEvent } from '../CxoneAgentStates/helpers/stateChanges';
 import { CxoneSession } from '../CxoneAgentStates/transport';
-import { attachAgentLocations, fetchAgentStates } from '../CxoneAgentStates/transport/agentStates';
+import { attachAgentLocations, fetchAgentStates, PAGE_CAP_WARNING } from '../CxoneAgentStates/transport/agentStates';
 
 /** What the trigger keeps between polls in the workflow's static data: plain JSON only. */
 interface TriggerState {
@@ -23,7 +23,12 @@ interface TriggerState {
 	snapshot?: string;
 	/** The rule and filters the snapshot was taken for: when they change, the next poll takes a new baseline. */
 	watching?: string;
+	/** The last full list was empty although the snapshot held agents: reported only if the next poll agrees. */
+	emptyListSeen?: true;
 }
+
+/** Anything else in static data is from an older version (e.g. `agents`) and is removed. */
+const STATE_KEYS = new Set(['cursor', 'snapshot', 'watching', 'emptyListSeen']);
 
 const MANUAL_SAMPLE_SIZE = 10;
 
@@ -106,23 +111,49 @@ export class CxoneAgentStatesTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as WatchEvent;
-		const states = event === 'anyChange' ? [] : (this.getNodeParameter('states', []) as string[]);
-		const minutes = event === 'inStateFor' ? (this.getNodeParameter('minutes', 15) as number) : 0;
-		const filters = this.getNodeParameter('filters', {}) as { siteIds?: string; teams?: string };
-		const sites = parseList(filters.siteIds);
-		const teams = parseList(filters.teams);
+		let states: string[];
+		let sites: string[];
+		let teams: string[];
+		try {
+			// Any case and CXone's own names: "ready" and "Available" both mean READY.
+			states = event === 'anyChange' ? [] : parseList(this.getNodeParameter('states', []), 'States').map(canonicalState);
+			const filters = this.getNodeParameter('filters', {}) as { siteIds?: unknown; teams?: unknown };
+			sites = parseList(filters.siteIds, 'Site IDs');
+			teams = parseList(filters.teams, 'Teams');
+		} catch (error) {
+			const description = error instanceof ListParameterError ? error.description : undefined;
+			throw new NodeOperationError(this.getNode(), error as Error, { description });
+		}
+		const minutesValue = event === 'inStateFor' ? this.getNodeParameter('minutes', 15) : 0;
+		const minutes = typeof minutesValue === 'string' && minutesValue.trim() ? Number(minutesValue) : minutesValue;
+		if (typeof minutes !== 'number' || !Number.isFinite(minutes) || (event === 'inStateFor' && minutes <= 0)) {
+			throw new NodeOperationError(this.getNode(), `Minutes must be a number greater than 0, not ${JSON.stringify(minutesValue) ?? String(minutesValue)}`, {
+				description: 'Set Minutes (Has Been in State For) to how long an agent must stay in the state, e.g. 15.',
+			});
+		}
 
 		const manual = this.getMode() === 'manual';
 		const staticData = this.getWorkflowStaticData('node') as TriggerState & IDataObject;
 		const watching = JSON.stringify({ event, states, minutes, sites, teams });
-		if (!manual && staticData.watching !== watching) {
-			delete staticData.snapshot;
-			delete staticData.cursor;
+		if (!manual) {
+			for (const key of Object.keys(staticData)) if (!STATE_KEYS.has(key)) delete staticData[key];
+			// A changed rule, or static data this version cannot read: a new baseline, without a word.
+			if (staticData.watching !== watching || (staticData.snapshot !== undefined && typeof staticData.snapshot !== 'string')) {
+				delete staticData.snapshot;
+				delete staticData.cursor;
+				delete staticData.emptyListSeen;
+			}
+			if (staticData.cursor !== undefined && typeof staticData.cursor !== 'string') delete staticData.cursor;
 		}
 		const session = await CxoneSession.open(this);
 		// Deltas cannot tell how long an unchanged agent has been in its state: that rule needs the full list.
 		let useCursor =
-			session.mode === 'accessKey' && !manual && event !== 'inStateFor' && staticData.snapshot !== undefined && staticData.cursor !== undefined;
+			session.mode === 'accessKey' &&
+			!manual &&
+			event !== 'inStateFor' &&
+			staticData.cursor !== undefined &&
+			// A delta cannot rebuild a snapshot that cannot be read: ask for the full list then.
+			decodeSnapshot(staticData.snapshot) !== null;
 		let fetched = await fetchAgentStates(session, { updatedSince: useCursor ? staticData.cursor : undefined }).catch(
 			(error: NodeApiError) => {
 				// A cursor CXone no longer accepts ("Invalid Updated Since"): start again from a full list.
@@ -149,18 +180,34 @@ export class CxoneAgentStatesTrigger implements INodeType {
 			return items.length ? [this.helpers.returnJsonArray(items as unknown as IDataObject[])] : null;
 		}
 
-		// 204/304: nothing changed; keep the cursor so the next poll asks from the same point.
-		if (fetched.noContent && useCursor) return null;
+		// 204/304 or an empty body: nothing to compare. Never "everyone left": keep the snapshot and the cursor.
+		if (fetched.noContent) return null;
+		if (fetched.cut) this.logger.warn(`CXone Agent States Trigger: ${PAGE_CAP_WARNING}`);
 
-		const complete = !useCursor;
-		const baseline = staticData.snapshot === undefined;
-		const previous = decodeSnapshot(staticData.snapshot);
-		const { events, next } = detectChanges(previous, watched, { nowMs, complete, rule: { event, states, minutes } });
-		staticData.snapshot = encodeSnapshot(next);
+		// A list cut at the page cap is not every agent: those past the cut have not logged out.
+		const complete = !useCursor && !fetched.cut;
+		let baseline = staticData.snapshot === undefined;
+		if (!baseline && complete && agents.length === 0 && snapshotHasActiveAgents(staticData.snapshot)) {
+			// Everyone gone at once is more often a glitch than an end of shift: believe it when the next poll agrees.
+			if (staticData.emptyListSeen !== true) {
+				staticData.emptyListSeen = true;
+				return null;
+			}
+		}
+		delete staticData.emptyListSeen;
+		const rule = { event, states, minutes };
+		let detected = baseline ? null : detectChanges(staticData.snapshot, watched, { nowMs, complete, rule });
+		if (detected === null) {
+			// No snapshot, or one this version cannot read: record where everyone is now.
+			baseline = true;
+			detected = detectChanges('', watched, { nowMs, complete: true, rule }) ?? { events: [], next: '' };
+		}
+		staticData.snapshot = detected.next;
 		staticData.watching = watching;
 		if (fetched.lastPollTime) staticData.cursor = fetched.lastPollTime;
 
 		// The first poll after activation (or after the rule or filters changed) only records where everyone is.
+		const { events } = detected;
 		if (baseline) return null;
 		return events.length ? [this.helpers.returnJsonArray(events as unknown as IDataObject[])] : null;
 	}

@@ -1,8 +1,39 @@
 import type { NormalizedAgentState } from './normalize';
 
-/** Splits `a, b,,c` (or an array from an expression) into trimmed, non-empty values. */
-export function parseList(value: unknown): string[] {
-	const parts = Array.isArray(value) ? value.map(String) : typeof value === 'string' || typeof value === 'number' ? String(value).split(',') : [];
+/** A list parameter holds something other than text or numbers (e.g. `[{ "id": "s1" }]` from an expression). */
+export class ListParameterError extends Error {
+	readonly description: string;
+
+	constructor(field: string, found: string) {
+		super(`${field} must be text or a list of text, but it holds ${found}`);
+		this.name = 'ListParameterError';
+		this.description =
+			`Give ${field} as comma-separated text ("a, b") or an array of strings or numbers. ` +
+			'From objects, map them to one field in the expression, e.g. {{ $json.sites.map(site => site.id) }}.';
+	}
+}
+
+const isScalar = (value: unknown): value is string | number => typeof value === 'string' || typeof value === 'number';
+
+const describeValue = (value: unknown) =>
+	value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+
+/**
+ * Splits `a, b,,c` (or an array from an expression) into trimmed, non-empty values. Anything else (objects,
+ * booleans) throws a ListParameterError naming `field`: matched as "[object Object]" it would silently find nobody.
+ */
+export function parseList(value: unknown, field = 'The list'): string[] {
+	if (value === undefined || value === null) return [];
+	let parts: string[];
+	if (Array.isArray(value)) {
+		const odd = value.findIndex((part) => !isScalar(part));
+		if (odd >= 0) throw new ListParameterError(field, `${describeValue(value[odd])} at position ${odd + 1}`);
+		parts = value.map(String);
+	} else if (isScalar(value)) {
+		parts = String(value).split(',');
+	} else {
+		throw new ListParameterError(field, describeValue(value));
+	}
 	return parts.map((part) => part.trim()).filter((part) => part.length > 0);
 }
 

@@ -114,8 +114,13 @@ function asBoolean(value: unknown): boolean | null {
 	return null;
 }
 
+/** A lookup table in which a name such as "constructor" or "__proto__" finds nothing rather than Object's own. */
+function nullPrototype<T extends object>(entries: T): T {
+	return Object.assign(Object.create(null) as T, entries);
+}
+
 /** CXone's numeric `agentStateId`, per NICE's agent SDK (`agent-states-id.js`) and the realtime spec's enum. */
-const STATE_NAME_BY_ID: Record<string, string> = {
+const STATE_NAME_BY_ID: Record<string, string | undefined> = nullPrototype({
 	'0': 'LoggedOut',
 	'1': 'Available',
 	'2': 'Unavailable',
@@ -125,10 +130,10 @@ const STATE_NAME_BY_ID: Record<string, string> = {
 	'6': 'OutboundConsult',
 	'7': 'Dialer',
 	'8': 'LoggedIn',
-};
+});
 
 /** Keyed by the name with case, spaces, underscores and hyphens removed. */
-const CANONICAL_BY_ALIAS: Record<string, string> = {
+const CANONICAL_BY_ALIAS: Record<string, string | undefined> = nullPrototype({
 	ready: 'READY',
 	available: 'READY',
 	notready: 'NOT_READY',
@@ -139,7 +144,7 @@ const CANONICAL_BY_ALIAS: Record<string, string> = {
 	outboundcontact: 'ON_CONTACT',
 	inboundconsult: 'ON_CONTACT',
 	outboundconsult: 'ON_CONTACT',
-};
+});
 
 const aliasKey = (name: string) => name.replace(/[\s_-]/g, '').toLowerCase();
 

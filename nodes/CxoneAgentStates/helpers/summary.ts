@@ -17,30 +17,61 @@ export type ReadyAgent = Pick<
 	'agentId' | 'firstName' | 'lastName' | 'siteId' | 'siteName' | 'teamName' | 'stateSince' | 'stateDurationSeconds'
 >;
 
-function countInto(counts: Record<string, number>, key: string | null) {
-	if (key !== null) counts[key] = (counts[key] ?? 0) + 1;
+/** Counters without a prototype: a site named "constructor" or "__proto__" is counted like any other. */
+const counters = (): Record<string, number> => Object.create(null) as Record<string, number>;
+
+function countInto(counts: Record<string, number>, key: string | null, by = 1) {
+	if (key === null) return;
+	const count = (counts[key] ?? 0) + by;
+	if (count > 0) counts[key] = count;
+	else delete counts[key];
+}
+
+interface Counted {
+	state: string;
+	site: string | null;
+	team: string | null;
+	ready: boolean;
 }
 
 /** Counts agents one at a time, so a summary of 100,000 agents never needs them all in memory at once. */
 export class AgentStatesSummarizer {
 	private readonly summary: AgentStatesSummary;
+	/**
+	 * What each agent ID's last record added to the counts (undefined: the filter dropped it), so an agent listed
+	 * twice is counted once, as its last record. Not the agent itself: the summary does not hold every agent.
+	 */
+	private readonly counted = new Map<string, Counted | undefined>();
 
 	constructor(fetchedAt: Date) {
 		this.summary = {
 			total: 0,
 			ready: 0,
-			byState: {},
-			bySite: {},
-			byTeam: {},
+			byState: counters(),
+			bySite: counters(),
+			byTeam: counters(),
 			readyAgentIds: [],
 			readyAgents: [],
 			fetchedAt: fetchedAt.toISOString(),
 		};
 	}
 
-	add(agent: NormalizedAgentState): void {
+	/** `counted: false` records an agent the filter dropped, so an earlier record of the same ID stops counting. */
+	add(agent: NormalizedAgentState, counted = true): void {
 		const summary = this.summary;
+		const earlier = this.counted.get(agent.agentId);
+		if (earlier) this.uncount(agent.agentId, earlier);
+		if (!counted) {
+			if (earlier) this.counted.set(agent.agentId, undefined);
+			return;
+		}
+		const site = agent.siteName ?? agent.siteId;
+		const team = agent.teamName ?? agent.teamId;
+		this.counted.set(agent.agentId, { state: agent.state, site, team, ready: agent.isReady });
 		summary.total++;
+		countInto(summary.byState, agent.state);
+		countInto(summary.bySite, site);
+		countInto(summary.byTeam, team);
 		if (agent.isReady) {
 			summary.ready++;
 			summary.readyAgentIds.push(agent.agentId);
@@ -55,9 +86,20 @@ export class AgentStatesSummarizer {
 				stateDurationSeconds: agent.stateDurationSeconds,
 			});
 		}
-		countInto(summary.byState, agent.state);
-		countInto(summary.bySite, agent.siteName ?? agent.siteId);
-		countInto(summary.byTeam, agent.teamName ?? agent.teamId);
+	}
+
+	private uncount(agentId: string, { state, site, team, ready }: Counted): void {
+		const summary = this.summary;
+		summary.total--;
+		countInto(summary.byState, state, -1);
+		countInto(summary.bySite, site, -1);
+		countInto(summary.byTeam, team, -1);
+		if (ready) {
+			summary.ready--;
+			const index = summary.readyAgentIds.lastIndexOf(agentId);
+			summary.readyAgentIds.splice(index, 1);
+			summary.readyAgents.splice(index, 1);
+		}
 	}
 
 	get result(): AgentStatesSummary {

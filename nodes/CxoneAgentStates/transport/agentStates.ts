@@ -14,6 +14,27 @@ export interface AgentStatesFetch {
 	lastPollTime: string | null;
 	/** 204/304: CXone says nothing is there (or nothing changed since `updatedSince`). */
 	noContent: boolean;
+	/** Paging stopped at MAX_PAGES with more announced: the list is cut short. */
+	cut?: boolean;
+}
+
+/** What a user reads when paging stopped at the page cap: the node adds it as a hint, the trigger logs it. */
+export const PAGE_CAP_WARNING =
+	`CXone announced more agent states than the node reads (it stops after ${MAX_PAGES.toLocaleString('en-US')} pages), ` +
+	'so this list is cut short. Narrow it: for the tutorial API pass one site (Filter by Site); on a real tenant ' +
+	'check that the API Version pages with large pages, or ask your CXone administrator why the listing is so long.';
+
+/** One key per page URL, so the same page asked twice is recognised whatever the order of its query. */
+function pageKey(path: string, query: IDataObject, base: string): string {
+	try {
+		const url = new URL(path, base || undefined);
+		for (const [key, value] of Object.entries(query)) url.searchParams.append(key, String(value));
+		url.searchParams.sort();
+		url.hash = '';
+		return url.href;
+	} catch {
+		return `${path}?${JSON.stringify(query)}`;
+	}
 }
 
 export interface FetchAgentStatesOptions extends RequestCall {
@@ -47,7 +68,10 @@ export async function fetchAgentStates(
 	let path = session.statesPath;
 	let query = qs;
 	let pageSize = 0;
-	for (let page = 0; page < MAX_PAGES; page++) {
+	const fetchedPages = new Set<string>();
+	let page = 0;
+	for (; page < MAX_PAGES; page++) {
+		fetchedPages.add(pageKey(path, query, session.apiBase));
 		const response = await session.get(path, query, options);
 		if (response.body === null) return { records, lastPollTime, noContent: records.length === 0 };
 		let extracted;
@@ -83,8 +107,16 @@ export async function fetchAgentStates(
 		}
 		path = new URL(extracted.nextLink, session.apiBase).href;
 		query = {};
+		// A link back to a page already read (A→B→A, or a page naming itself) would repeat agents until the cap.
+		if (fetchedPages.has(pageKey(path, query, session.apiBase))) {
+			throw session.failure(
+				"CXone's next-page links go round in a circle: one leads back to a page already read",
+				'The node stopped instead of listing the same agents again. Try again later; if it persists, report it to your CXone administrator.',
+				options.itemIndex,
+			);
+		}
 	}
-	return { records, lastPollTime, noContent: false };
+	return { records, lastPollTime, noContent: false, cut: page >= MAX_PAGES };
 }
 
 const sameRecord = (a: unknown, b: unknown) => a !== undefined && JSON.stringify(a) === JSON.stringify(b);

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { parseList } from '../../helpers/filters';
 import type { CxoneSession } from '../../transport';
-import { optionsCollection, queryAgentStates } from './shared';
+import { listParameter, optionsCollection, queryAgentStates } from './shared';
 
 export const description: INodeProperties[] = [
 	{
@@ -21,7 +20,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, session: CxoneSession, itemIndex: number): Promise<IDataObject[]> {
-	const sites = parseList(this.getNodeParameter('siteIds', itemIndex));
+	const sites = listParameter(this, this.getNodeParameter('siteIds', itemIndex), 'Site IDs', itemIndex);
 	if (sites.length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Site IDs is empty', {
 			description: 'Enter at least one site ID (several are separated by commas), or use Get Many for every site.',

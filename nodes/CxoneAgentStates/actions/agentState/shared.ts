@@ -1,11 +1,12 @@
 /** What Get Many, Get Ready and Filter by Site share: the options collection and the fetch → shape pipeline. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { CANONICAL_STATES, EMPTY_RESULT_HINT } from '../../helpers/constants';
-import { agentMatcher, filterAgents, parseList, type AgentFilter } from '../../helpers/filters';
-import { normalizeAgentStates, type NormalizedAgentState } from '../../helpers/normalize';
+import { agentMatcher, filterAgents, ListParameterError, parseList, type AgentFilter } from '../../helpers/filters';
+import { canonicalState, normalizeAgentStates, type NormalizedAgentState } from '../../helpers/normalize';
 import { AgentStatesSummarizer } from '../../helpers/summary';
-import { attachAgentLocations, fetchAgentStates } from '../../transport/agentStates';
+import { attachAgentLocations, fetchAgentStates, PAGE_CAP_WARNING } from '../../transport/agentStates';
 import type { CxoneSession, RequestCall } from '../../transport';
 
 export interface AgentStateOptions {
@@ -109,6 +110,16 @@ export interface AgentStatesQuery {
 	sites?: string[];
 }
 
+/** A list parameter read with parseList; what it cannot read becomes a parameter error naming the field. */
+export function listParameter(context: IExecuteFunctions, value: unknown, field: string, itemIndex: number): string[] {
+	try {
+		return parseList(value, field);
+	} catch (error) {
+		const description = error instanceof ListParameterError ? error.description : undefined;
+		throw new NodeOperationError(context.getNode(), error as Error, { description, itemIndex });
+	}
+}
+
 export function readOptions(context: IExecuteFunctions, itemIndex: number): AgentStateOptions {
 	return context.getNodeParameter('options', itemIndex, {}) as AgentStateOptions;
 }
@@ -133,8 +144,9 @@ export async function queryAgentStates(
 	// can still mean agents at "site-1", so ask once more without the server-side filter.
 	if (serverSite !== undefined && fetched.records.length === 0) fetched = await fetchAgentStates(session, call);
 	const filter: AgentFilter = {
-		states: query.readyOnly ? ['READY'] : options.states,
-		teams: parseList(options.teams),
+		// Any case and CXone's own names: "ready" and "Available" both mean READY.
+		states: query.readyOnly ? ['READY'] : listParameter(this, options.states, 'States', itemIndex).map(canonicalState),
+		teams: listParameter(this, options.teams, 'Teams', itemIndex),
 		sites,
 	};
 	const nowMs = Date.now();
@@ -154,13 +166,14 @@ export async function queryAgentStates(
 		const matches = agentMatcher(filter);
 		const keep = summarizer
 			? (agent: NormalizedAgentState) => {
-					if (!matches || matches(agent)) summarizer.add(agent);
+					summarizer.add(agent, !matches || matches(agent));
 					return false;
 				}
 			: matches;
 		({ agents: selected, skipped } = normalizeAgentStates(fetched.records, nowMs, includeRaw, keep));
 	}
 
+	if (fetched.cut) this.addExecutionHints({ message: PAGE_CAP_WARNING, type: 'warning', location: 'outputPane' });
 	if (skipped > 0) {
 		this.addExecutionHints({
 			message: `${skipped} record(s) from CXone named no agent ID and were skipped. Turn on "Include Raw Record" to inspect what CXone sends.`,

@@ -95,7 +95,10 @@ export async function readBounded(body: unknown, bounds: ResponseBounds, signal:
 			chunks.push(buffer);
 		});
 		stream.on('end', () => finish());
-		stream.on('error', (error: unknown) => (truncate ? finish() : finish(error as Error)));
+		// Given the deadline as its abortSignal, the helper destroys the stream itself, before onAbort runs.
+		stream.on('error', (error: unknown) =>
+			truncate ? finish() : finish(signal.aborted ? new RequestDeadlineError(bounds.timeoutMs) : (error as Error)),
+		);
 	});
 }
 
@@ -142,6 +145,8 @@ export async function sendBounded<T extends { body?: unknown }>(
 			() => undefined,
 		);
 		const failed = responseOf(error);
+		// With the deadline as its abortSignal (sign-in), the helper may report the abort first, as "canceled".
+		if (!failed && signal.aborted) throw new RequestDeadlineError(bounds.timeoutMs);
 		if (failed) {
 			const errorBounds = { ...bounds, maxBodyBytes: Math.min(bounds.maxBodyBytes, ERROR_BODY_BYTES) };
 			if (isReadable(failed.data)) failed.data = await readBounded(failed.data, errorBounds, signal, true);

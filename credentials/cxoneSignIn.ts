@@ -246,17 +246,14 @@ async function request(
 	let failure: HttpFailure;
 	let waitedMs = 0;
 	for (let attempt = 0; ; attempt++) {
-		try {
-			const response = await sendBounded<{ body?: unknown }>(
-				// preAuthentication only gets helpers.httpRequest, which keeps this abortSignal: the deadline also
-				// closes the connection.
-				async (signal) => await http({ ...boundedOptions(options, limits.timeoutMs), abortSignal: signal }),
-				limits,
-			);
-			return response.body;
-		} catch (error) {
-			failure = describeHttpFailure(error, secrets);
-		}
+		const sent = await sendBounded<{ body?: unknown }>(
+			// preAuthentication only gets helpers.httpRequest, which keeps this abortSignal: the deadline also
+			// closes the connection.
+			async (signal) => await http({ ...boundedOptions(options, limits.timeoutMs), abortSignal: signal }),
+			limits,
+		);
+		if (sent.ok) return sent.response.body;
+		failure = describeHttpFailure(sent.error, secrets);
 		const delayMs = signInRetryDelay(failure, attempt, waitedMs, limits);
 		if (delayMs === null) break;
 		waitedMs += delayMs;

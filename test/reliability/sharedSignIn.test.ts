@@ -26,8 +26,8 @@ async function startApi(token?: (count: number, response: ServerResponse) => voi
 			windowStart = Date.now();
 			inWindow = 0;
 		}
-		if (++inWindow > 5) return json(response, 429, { error: 'rate_limited' }, { 'Retry-After': '1' });
-		json(response, 200, { access_token: `token-${signIns}`, expires_in: 3600 });
+		if (++inWindow > 5) json(response, 429, { error: 'rate_limited' }, { 'Retry-After': '1' });
+		else json(response, 200, { access_token: `token-${signIns}`, expires_in: 3600 });
 	};
 	const server = createServer((request, response) => {
 		request.resume();

@@ -112,15 +112,17 @@ function responseOf(error: unknown): { data?: unknown; body?: unknown } | null {
 /** Error answers are read only far enough to explain them. */
 const ERROR_BODY_BYTES = 64 * 1024;
 
+/** What sendBounded got: the response, or what stopped it (returned, not thrown, for the caller to explain). */
+export type BoundedResult<T> = { ok: true; response: T } | { ok: false; error: unknown };
+
 /**
- * Sends one request and reads its body within `bounds`. Resolves with n8n's full response, body as text;
- * rejects with what n8n threw (its error body read as text, at most 64 KB), a RequestDeadlineError or a
- * ResponseTooLargeError.
+ * Sends one request and reads its body within `bounds`. Gives n8n's full response, body as text; or what n8n
+ * threw (its error body read as text, at most 64 KB), a RequestDeadlineError or a ResponseTooLargeError.
  */
 export async function sendBounded<T extends { body?: unknown }>(
 	send: (signal: AbortSignal) => Promise<unknown>,
 	bounds: ResponseBounds,
-): Promise<T> {
+): Promise<BoundedResult<T>> {
 	const signal = AbortSignal.timeout(bounds.timeoutMs);
 	const pending = send(signal);
 	let response: T;
@@ -146,16 +148,20 @@ export async function sendBounded<T extends { body?: unknown }>(
 		);
 		const failed = responseOf(error);
 		// With the deadline as its abortSignal (sign-in), the helper may report the abort first, as "canceled".
-		if (!failed && signal.aborted) throw new RequestDeadlineError(bounds.timeoutMs);
+		if (!failed && signal.aborted) return { ok: false, error: new RequestDeadlineError(bounds.timeoutMs) };
 		if (failed) {
 			const errorBounds = { ...bounds, maxBodyBytes: Math.min(bounds.maxBodyBytes, ERROR_BODY_BYTES) };
 			if (isReadable(failed.data)) failed.data = await readBounded(failed.data, errorBounds, signal, true);
 			if (isReadable(failed.body)) failed.body = await readBounded(failed.body, errorBounds, signal, true);
 		}
-		throw error;
+		return { ok: false, error };
 	}
-	response.body = await readBounded(response.body, bounds, signal);
-	return response;
+	try {
+		response.body = await readBounded(response.body, bounds, signal);
+	} catch (error) {
+		return { ok: false, error };
+	}
+	return { ok: true, response };
 }
 
 /** Where a 3xx pointed: the host only (a query may carry a code or a token), or null when there is no Location. */

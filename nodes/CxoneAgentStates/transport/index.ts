@@ -200,12 +200,12 @@ export class CxoneSession {
 				{ method: 'GET', url: path, qs, headers: { Accept: 'application/json' } },
 				timeoutMs,
 			);
-			let failure: HttpFailure;
 			let ownError: NodeApiError | undefined;
+			let caught: unknown;
 			try {
 				// n8n replaces an abortSignal given here with the execution's own, so the deadline is kept by
 				// sendBounded, which stops waiting and drops the body (see helpers/boundedResponse.ts).
-				const response = await sendBounded<FullResponse>(
+				const sent = await sendBounded<FullResponse>(
 					async () =>
 						await this.context.helpers.httpRequestWithAuthentication.call(
 							this.context,
@@ -216,12 +216,14 @@ export class CxoneSession {
 						),
 					{ timeoutMs, maxBodyBytes },
 				);
-				return this.parseResponse(response, path, itemIndex);
+				if (sent.ok) return this.parseResponse(sent.response, path, itemIndex);
+				caught = sent.error;
 			} catch (error) {
-				failure = describeHttpFailure(error, secretsOf(this.data));
-				if (error instanceof NodeApiError && error.context?.cxone === true) ownError = error;
-				else if (isSignInError(error)) ownError = this.signInError(error, itemIndex);
+				caught = error;
 			}
+			const failure = describeHttpFailure(caught, secretsOf(this.data));
+			if (caught instanceof NodeApiError && caught.context?.cxone === true) ownError = caught;
+			else if (isSignInError(caught)) ownError = this.signInError(caught, itemIndex);
 			if (ownError) throw ownError;
 			if (failure.status === 401 && !renewedRefusedToken) {
 				renewedRefusedToken = true;

@@ -191,6 +191,9 @@ export class CxoneApi implements ICredentialType {
 			...requestOptions,
 			baseURL,
 			headers: { ...requestOptions.headers, Authorization: `Bearer ${String(data.accessToken ?? '')}` },
+			// Whatever makes the request (also n8n's credential test): the token never follows a redirect.
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
 		};
 	};
 
@@ -199,6 +202,8 @@ export class CxoneApi implements ICredentialType {
 			method: 'GET',
 			url: `={{$credentials.authMode === "accessKey" ? "/incontactapi/services/" + ($credentials.apiVersion || "${DEFAULT_API_VERSION}") + "/agents/states?top=1" : "${TUTORIAL_STATES_PATH}"}}`,
 			headers: { Accept: 'application/json' },
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
 		},
 		rules: [
 			{

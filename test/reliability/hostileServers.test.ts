@@ -11,6 +11,7 @@ import { Container } from '@n8n/di';
 import { OutboundHttp } from '@n8n/backend-network';
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
+import { CxoneApi } from '../../credentials/CxoneApi.credentials';
 import { signIn, signInWithAccessKey, signInWithClientCredentials, type HttpRequester } from '../../credentials/cxoneSignIn';
 import { accessKeyCredentials, tutorialCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
@@ -182,6 +183,14 @@ describe('no credential follows a redirect', () => {
 			expect(other.requests).toEqual([]);
 		}
 	});
+});
+
+it('the credential itself (also for n8n\'s credential test) asks n8n not to follow redirects with the token', async () => {
+	const credential = new CxoneApi();
+	const authenticate = credential.authenticate as (data: object, options: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
+	const options = await authenticate({ authMode: 'clientCredentials', tenant: 'acme', accessToken: TOKEN }, { url: '/x' });
+	expect(options).toMatchObject({ disableFollowRedirect: true, sendCredentialsOnCrossOriginRedirect: false });
+	expect(credential.test.request).toMatchObject({ disableFollowRedirect: true, sendCredentialsOnCrossOriginRedirect: false });
 });
 
 describe('an API base announced on an internal address', () => {

@@ -13,7 +13,7 @@ import {
 	DEFAULT_API_VERSION,
 	TUTORIAL_STATES_PATH,
 } from '../nodes/CxoneAgentStates/helpers/constants';
-import { signIn, tutorialApiBase, type CxoneCredentialData } from './cxoneSignIn';
+import { sharedSignIn, tutorialApiBase, type CxoneCredentialData } from './cxoneSignIn';
 
 const clientCredentialsOnly = { show: { authMode: ['clientCredentials'] } };
 const accessKeyOnly = { show: { authMode: ['accessKey'] } };
@@ -170,10 +170,11 @@ export class CxoneApi implements ICredentialType {
 
 	/**
 	 * n8n calls this when the hidden token is empty, after a 401, and for the credential test; it saves
-	 * everything returned with the credential, so every execution and queue-mode worker reuses it.
+	 * everything returned with the credential, so every execution and queue-mode worker reuses it. Executions
+	 * of one process that ask at the same moment share one sign-in.
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		return await signIn(
+		return await sharedSignIn(
 			async (options) => await this.helpers.httpRequest(options),
 			credentials as CxoneCredentialData,
 			Date.now(),
@@ -190,6 +191,9 @@ export class CxoneApi implements ICredentialType {
 			...requestOptions,
 			baseURL,
 			headers: { ...requestOptions.headers, Authorization: `Bearer ${String(data.accessToken ?? '')}` },
+			// Whatever makes the request (also n8n's credential test): the token never follows a redirect.
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
 		};
 	};
 
@@ -198,6 +202,8 @@ export class CxoneApi implements ICredentialType {
 			method: 'GET',
 			url: `={{$credentials.authMode === "accessKey" ? "/incontactapi/services/" + ($credentials.apiVersion || "${DEFAULT_API_VERSION}") + "/agents/states?top=1" : "${TUTORIAL_STATES_PATH}"}}`,
 			headers: { Accept: 'application/json' },
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
 		},
 		rules: [
 			{

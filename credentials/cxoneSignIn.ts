@@ -3,7 +3,10 @@
  * so it runs inside n8n's `preAuthentication` and in tests alike, and keeps nothing in module memory:
  * the token and the API base it finds are returned to n8n, which stores them with the credential.
  */
+import { createHash } from 'node:crypto';
+
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import {
 	AGENT_STATE_READ_SCOPE,
@@ -11,11 +14,20 @@ import {
 	TUTORIAL_TOKEN_PATH,
 } from '../nodes/CxoneAgentStates/helpers/constants';
 import {
+	boundedOptions,
+	isRedirectStatus,
+	MB,
+	redirectTarget,
+	sendBounded,
+	type ResponseBounds,
+} from '../nodes/CxoneAgentStates/helpers/boundedResponse';
+import {
 	describeHttpFailure,
 	redactSecrets,
 	secretsOf,
 	type HttpFailure,
 } from '../nodes/CxoneAgentStates/helpers/httpFailure';
+import { DEFAULT_RETRY_POLICY, parseRetryAfter } from '../nodes/CxoneAgentStates/transport';
 
 export type HttpRequester = (options: IHttpRequestOptions) => Promise<unknown>;
 
@@ -76,6 +88,41 @@ export function validateTenant(tenant: unknown): string {
 export function isLoopbackHost(hostname: string): boolean {
 	const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
 	return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
+/** IPv4 as written in a URL's host (WHATWG URL has already normalised it to dotted decimal). */
+function ipv4Octets(host: string): number[] | null {
+	const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+	return match ? match.slice(1).map(Number) : null;
+}
+
+/**
+ * A host that is an IP literal in a loopback, private, shared (CGNAT), link-local or unspecified range, or
+ * `localhost`: somewhere inside the network n8n runs in, which no CXone answer has reason to point at.
+ */
+export function isInternalAddress(hostname: string): boolean {
+	const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+	if (isLoopbackHost(host)) return true;
+	const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);
+	const octets = mapped
+		? [parseInt(mapped[1], 16) >> 8, parseInt(mapped[1], 16) & 255, parseInt(mapped[2], 16) >> 8, parseInt(mapped[2], 16) & 255]
+		: ipv4Octets(host);
+	if (octets) {
+		const [a, b] = octets;
+		return a === 0 || a === 10 || a === 127 || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
+	}
+	if (!host.includes(':')) return false;
+	return host === '::' || /^f[cd][0-9a-f]{0,2}:/.test(host) || /^fe[89ab][0-9a-f]?:/.test(host) || host.startsWith('::ffff:');
+}
+
+/** An API base CXone announced must not lead the token into the local network, unless signing in itself is local. */
+function refuseInternalAddress(url: URL, signInHost: string, what: string, step: string): void {
+	if (isInternalAddress(url.hostname) && !isLoopbackHost(signInHost)) {
+		throw new CxoneSignInError(
+			`CXone sign-in stopped at ${step}: ${what} points at an internal address (${url.hostname})`,
+			'The package does not send your token to loopback, private or link-local addresses that CXone announces. Check the environment, Issuer URL or Token URL in the credential.',
+		);
+	}
 }
 
 /**
@@ -167,21 +214,67 @@ function tokenFrom(body: IDataObject, step: string): string {
 	return body.access_token;
 }
 
+/** Sign-in has no node options: each request is bounded as a whole by 30 s, a token answer by 1 MB. */
+export const SIGN_IN_BOUNDS: ResponseBounds = { timeoutMs: 30_000, maxBodyBytes: 1 * MB };
+
+export interface SignInLimits extends ResponseBounds {
+	/** Total of waits for 429/503 before giving up; the API calls' default Max Retry Wait. */
+	maxTotalWaitMs: number;
+}
+
+const DEFAULT_SIGN_IN_LIMITS: SignInLimits = { ...SIGN_IN_BOUNDS, maxTotalWaitMs: DEFAULT_RETRY_POLICY.maxTotalWaitMs };
+
+/** Like the API calls (transport/index.ts): 429 and 503 are retried, honouring Retry-After, within the same bounds. */
+function signInRetryDelay(failure: HttpFailure, attempt: number, waitedMs: number, limits: SignInLimits): number | null {
+	if (failure.status !== 429 && failure.status !== 503) return null;
+	if (attempt >= DEFAULT_RETRY_POLICY.maxRetries) return null;
+	const retryAfterMs = parseRetryAfter(failure.headers['retry-after'], Date.now());
+	const delayMs = Math.round(retryAfterMs ?? DEFAULT_RETRY_POLICY.baseDelayMs * 2 ** attempt * (1 + Math.random() * 0.25));
+	return waitedMs + delayMs > limits.maxTotalWaitMs ? null : delayMs;
+}
+
 async function request(
 	http: HttpRequester,
 	options: IHttpRequestOptions,
 	step: string,
 	credentials: CxoneCredentialData,
 	explain: (failure: HttpFailure) => { message: string; description: string } | undefined,
+	limits: SignInLimits,
+	issuedToken?: string,
 ): Promise<unknown> {
+	const secrets = secretsOf(credentials, [issuedToken]);
 	let failure: HttpFailure;
-	try {
-		return await http({ timeout: 30_000, ...options });
-	} catch (error) {
-		failure = describeHttpFailure(error);
+	let waitedMs = 0;
+	for (let attempt = 0; ; attempt++) {
+		const sent = await sendBounded<{ body?: unknown }>(
+			// preAuthentication only gets helpers.httpRequest, which keeps this abortSignal: the deadline also
+			// closes the connection.
+			async (signal) => await http({ ...boundedOptions(options, limits.timeoutMs), abortSignal: signal }),
+			limits,
+		);
+		if (sent.ok) return sent.response.body;
+		failure = describeHttpFailure(sent.error, secrets);
+		const delayMs = signInRetryDelay(failure, attempt, waitedMs, limits);
+		if (delayMs === null) break;
+		waitedMs += delayMs;
+		await sleep(delayMs);
 	}
-	const explained = explain(failure);
-	const secrets = secretsOf(credentials);
+	const explained = isRedirectStatus(failure.status)
+		? {
+				message: `CXone sign-in failed at ${step}: HTTP ${failure.status}, redirecting to ${redirectTarget(failure.headers, options.url) ?? 'no address'}; the node does not follow redirects with your credentials`,
+				description: 'Check Base URL, Token URL and Issuer URL in the credential: each must be the CXone address itself, not one that forwards to it.',
+			}
+		: failure.code === 'CXONE_RESPONSE_TOO_LARGE'
+			? {
+					message: `CXone sign-in failed at ${step}: the answer is larger than ${Math.round(limits.maxBodyBytes / MB)} MB`,
+					description: 'A sign-in answer is a few kilobytes. Check the URLs in the credential: one may point at a file or a web page.',
+				}
+			: failure.code === 'ETIMEDOUT' && failure.status === null
+				? {
+						message: `CXone sign-in failed at ${step}: no complete answer within ${limits.timeoutMs / 1000} s`,
+						description: 'Check the URLs in the credential and that CXone is reachable from n8n.',
+					}
+				: explain(failure);
 	const message = explained?.message ?? `CXone sign-in failed at ${step}${failure.status ? ` (HTTP ${failure.status})` : ''}`;
 	const description =
 		explained?.description ??
@@ -198,6 +291,7 @@ export async function signInWithClientCredentials(
 	http: HttpRequester,
 	credentials: CxoneCredentialData,
 	nowMs: number,
+	limits: SignInLimits = DEFAULT_SIGN_IN_LIMITS,
 ): Promise<SignInResult> {
 	const apiBase = tutorialApiBase(credentials);
 	const tokenUrl = credentials.tokenUrl?.trim()
@@ -222,14 +316,18 @@ export async function signInWithClientCredentials(
 		'the token request',
 		credentials,
 		(failure) => explainTokenFailure(failure, 'clientCredentials', scope),
+		limits,
 	);
 	const body = readJsonObject(answer, 'the token request');
 	const accessToken = tokenFrom(body, 'the token request');
 	// Real CXone's legacy token answer names the API host to use; honour it, but only over a safe URL.
 	const announcedBase = typeof body.resource_server_base_uri === 'string' ? body.resource_server_base_uri : '';
-	const apiBaseUrl = announcedBase
-		? withoutTrailingSlash(validateEndpointUrl(announcedBase, 'The API base CXone announced (resource_server_base_uri)'))
-		: apiBase;
+	let apiBaseUrl = apiBase;
+	if (announcedBase) {
+		const announced = validateEndpointUrl(announcedBase, 'The API base CXone announced (resource_server_base_uri)');
+		refuseInternalAddress(announced, new URL(tokenUrl).hostname, 'resource_server_base_uri', 'the token request');
+		apiBaseUrl = withoutTrailingSlash(announced);
+	}
 	return { accessToken, apiBaseUrl, tokenExpiresAt: expiryFrom(body, nowMs) };
 }
 
@@ -295,6 +393,7 @@ export async function signInWithAccessKey(
 	http: HttpRequester,
 	credentials: CxoneCredentialData,
 	nowMs: number,
+	limits: SignInLimits = DEFAULT_SIGN_IN_LIMITS,
 ): Promise<SignInResult> {
 	const issuer = issuerOf(credentials);
 	const issuerBase = withoutTrailingSlash(issuer);
@@ -308,7 +407,7 @@ export async function signInWithAccessKey(
 
 	const openIdStep = 'OpenID discovery (/.well-known/openid-configuration)';
 	const openId = readJsonObject(
-		await request(http, { method: 'GET', url: `${issuerBase}/.well-known/openid-configuration`, headers: { Accept: 'application/json' } }, openIdStep, credentials, () => undefined),
+		await request(http, { method: 'GET', url: `${issuerBase}/.well-known/openid-configuration`, headers: { Accept: 'application/json' } }, openIdStep, credentials, () => undefined, limits),
 		openIdStep,
 	);
 	const tokenEndpoint = validateDiscoveredUrl(openId.token_endpoint, issuer, 'token_endpoint', openIdStep);
@@ -336,6 +435,7 @@ export async function signInWithAccessKey(
 			tokenStep,
 			credentials,
 			(failure) => explainTokenFailure(failure, 'accessKey'),
+			limits,
 		),
 		tokenStep,
 	);
@@ -371,10 +471,13 @@ export async function signInWithAccessKey(
 			discoveryStep,
 			credentials,
 			() => undefined,
+			limits,
+			accessToken,
 		),
 		discoveryStep,
 	);
 	const apiEndpoint = validateDiscoveredUrl(discovery.api_endpoint, issuer, 'api_endpoint', discoveryStep);
+	refuseInternalAddress(apiEndpoint, issuer.hostname, 'api_endpoint', discoveryStep);
 	return { ...signedIn, apiBaseUrl: withoutTrailingSlash(apiEndpoint) };
 }
 
@@ -418,8 +521,42 @@ function explainTokenFailure(
 	return undefined;
 }
 
-export async function signIn(http: HttpRequester, credentials: CxoneCredentialData, nowMs: number): Promise<SignInResult> {
+export async function signIn(
+	http: HttpRequester,
+	credentials: CxoneCredentialData,
+	nowMs: number,
+	limits: SignInLimits = DEFAULT_SIGN_IN_LIMITS,
+): Promise<SignInResult> {
 	return credentials.authMode === 'accessKey'
-		? await signInWithAccessKey(http, credentials, nowMs)
-		: await signInWithClientCredentials(http, credentials, nowMs);
+		? await signInWithAccessKey(http, credentials, nowMs, limits)
+		: await signInWithClientCredentials(http, credentials, nowMs, limits);
+}
+
+/** Sign-ins under way in this process, by credential: the only thing this package keeps in module memory. */
+const signInsInFlight = new Map<string, Promise<SignInResult>>();
+
+/** Everything that decides which token a sign-in gets, hashed so no secret is kept as a key. */
+function signInKey(credentials: CxoneCredentialData): string {
+	const { authMode, tenant, clientId, clientSecret, scope, baseUrl, tokenUrl, environment, issuerUrl, accessKeyId, accessKeySecret } = credentials;
+	const inputs = [authMode, tenant, clientId, clientSecret, scope, baseUrl, tokenUrl, environment, issuerUrl, accessKeyId, accessKeySecret];
+	return createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
+}
+
+/**
+ * Executions of this n8n process that need a token at the same moment share one sign-in: the first starts it,
+ * the others wait for its answer. Nothing outlives the sign-in itself; n8n stores the token with the credential.
+ */
+export async function sharedSignIn(
+	http: HttpRequester,
+	credentials: CxoneCredentialData,
+	nowMs: number,
+	limits?: SignInLimits,
+): Promise<SignInResult> {
+	const key = signInKey(credentials);
+	let pending = signInsInFlight.get(key);
+	if (!pending) {
+		pending = signIn(http, credentials, nowMs, limits).finally(() => signInsInFlight.delete(key));
+		signInsInFlight.set(key, pending);
+	}
+	return { ...(await pending) };
 }

@@ -98,14 +98,22 @@ export async function fetchAgentStates(
 			continue;
 		}
 		if (!extracted.nextLink || extracted.records.length === 0) break;
-		if (!session.isOnApiHost(new URL(extracted.nextLink, session.apiBase).href)) {
+		const next = nextPageUrl(extracted.nextLink, session.apiBase);
+		if (next === null) {
+			throw session.failure(
+				'CXone sent a next-page link that is not a valid URL; the node stopped paging',
+				'The agents so far are not returned, since the list would be incomplete. Try again; if it persists, report it to your CXone administrator.',
+				options.itemIndex,
+			);
+		}
+		if (!session.isOnApiHost(next)) {
 			throw session.failure(
 				'CXone sent a next-page link to another host; the node will not send your token there',
 				`The link pointed at ${safeOrigin(extracted.nextLink)}. Report this to your CXone administrator.`,
 				options.itemIndex,
 			);
 		}
-		path = new URL(extracted.nextLink, session.apiBase).href;
+		path = next;
 		query = {};
 		// A link back to a page already read (A→B→A, or a page naming itself) would repeat agents until the cap.
 		if (fetchedPages.has(pageKey(path, query, session.apiBase))) {
@@ -117,6 +125,14 @@ export async function fetchAgentStates(
 		}
 	}
 	return { records, lastPollTime, noContent: false, cut: page >= MAX_PAGES };
+}
+
+function nextPageUrl(link: string, apiBase: string): string | null {
+	try {
+		return new URL(link, apiBase).href;
+	} catch {
+		return null;
+	}
 }
 
 const sameRecord = (a: unknown, b: unknown) => a !== undefined && JSON.stringify(a) === JSON.stringify(b);

@@ -21,7 +21,14 @@ import {
 	TUTORIAL_STATES_PATH,
 	realStatesPath,
 } from '../helpers/constants';
-import { describeHttpFailure, redactSecrets, secretsOf, type HttpFailure } from '../helpers/httpFailure';
+import {
+	isRedirectStatus,
+	MB,
+	redirectTarget,
+	sendBounded,
+	boundedOptions,
+} from '../helpers/boundedResponse';
+import { describeHttpFailure, maskThenCut, redactSecrets, secretsOf, type HttpFailure } from '../helpers/httpFailure';
 
 export type CxoneContext = IExecuteFunctions | IPollFunctions;
 
@@ -32,14 +39,21 @@ export interface RetryPolicy {
 	maxTotalWaitMs: number;
 	/** First backoff when CXone gives no Retry-After; doubles each time, plus up to 25% jitter. */
 	baseDelayMs: number;
+	/** Bounds one attempt as a whole: connect, headers and body. */
 	timeoutMs: number;
+	/** Largest body (after decompression) one answer may have. */
+	maxBodyBytes: number;
 }
+
+/** The simulator's 100,000-agent answer (real tenant, one page) is 45 MB: the default is four times that. */
+export const DEFAULT_MAX_RESPONSE_MB = 200;
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 	maxRetries: 3,
 	maxTotalWaitMs: 30_000,
 	baseDelayMs: 1_000,
 	timeoutMs: 30_000,
+	maxBodyBytes: DEFAULT_MAX_RESPONSE_MB * MB,
 };
 
 export interface RequestCall {
@@ -48,6 +62,8 @@ export interface RequestCall {
 	maxTotalWaitMs?: number;
 	/** Overrides the policy's per-request timeout, from the node's Timeout option. */
 	timeoutMs?: number;
+	/** Overrides the policy's body limit, from the node's Max Response Size option. */
+	maxBodyBytes?: number;
 }
 
 export interface CxoneResponse {
@@ -119,6 +135,15 @@ export class CxoneSession {
 		return this.data.apiBaseUrl ?? '';
 	}
 
+	/** The full URL of a path the session requests, for messages. */
+	private absolute(path: string): string {
+		try {
+			return new URL(path, this.apiBase || 'https://cxone.invalid').href;
+		} catch {
+			return 'https://cxone.invalid/';
+		}
+	}
+
 	/** Absolute links CXone hands out (paging) must stay on the API host the token was issued for. */
 	isOnApiHost(link: string): boolean {
 		const base = this.data.apiBaseUrl;
@@ -166,36 +191,39 @@ export class CxoneSession {
 		const { itemIndex } = call;
 		const maxTotalWaitMs = call.maxTotalWaitMs ?? this.policy.maxTotalWaitMs;
 		const timeoutMs = call.timeoutMs ?? this.policy.timeoutMs;
+		const maxBodyBytes = call.maxBodyBytes ?? this.policy.maxBodyBytes;
 		let waitedMs = 0;
 		let renewedRefusedToken = false;
 		for (let attempt = 0; ; attempt++) {
 			this.dropTokenIfExpired(Date.now());
-			const options: IHttpRequestOptions = {
-				method: 'GET',
-				url: path,
-				qs,
-				headers: { Accept: 'application/json' },
-				returnFullResponse: true,
-				encoding: 'text',
-				json: false,
-				timeout: timeoutMs,
-			};
-			let failure: HttpFailure;
+			const options: IHttpRequestOptions = boundedOptions(
+				{ method: 'GET', url: path, qs, headers: { Accept: 'application/json' } },
+				timeoutMs,
+			);
 			let ownError: NodeApiError | undefined;
+			let caught: unknown;
 			try {
-				const response = (await this.context.helpers.httpRequestWithAuthentication.call(
-					this.context,
-					CREDENTIAL_TYPE,
-					options,
-					// A 401 is renewed below, not by n8n's own immediate retry: see renewRefusedToken.
-					{ credentialsDecrypted: this.credentials, preAuthenticationRetryStatusCode: [] },
-				)) as FullResponse;
-				return this.parseResponse(response, path, itemIndex);
+				// n8n replaces an abortSignal given here with the execution's own, so the deadline is kept by
+				// sendBounded, which stops waiting and drops the body (see helpers/boundedResponse.ts).
+				const sent = await sendBounded<FullResponse>(
+					async () =>
+						await this.context.helpers.httpRequestWithAuthentication.call(
+							this.context,
+							CREDENTIAL_TYPE,
+							options,
+							// A 401 is renewed below, not by n8n's own immediate retry: see renewRefusedToken.
+							{ credentialsDecrypted: this.credentials, preAuthenticationRetryStatusCode: [] },
+						),
+					{ timeoutMs, maxBodyBytes },
+				);
+				if (sent.ok) return this.parseResponse(sent.response, path, itemIndex);
+				caught = sent.error;
 			} catch (error) {
-				failure = describeHttpFailure(error);
-				if (error instanceof NodeApiError && error.context?.cxone === true) ownError = error;
-				else if (isSignInError(error)) ownError = this.signInError(error, itemIndex);
+				caught = error;
 			}
+			const failure = describeHttpFailure(caught, secretsOf(this.data));
+			if (caught instanceof NodeApiError && caught.context?.cxone === true) ownError = caught;
+			else if (isSignInError(caught)) ownError = this.signInError(caught, itemIndex);
 			if (ownError) throw ownError;
 			if (failure.status === 401 && !renewedRefusedToken) {
 				renewedRefusedToken = true;
@@ -206,7 +234,7 @@ export class CxoneSession {
 				return { status: failure.status, headers: failure.headers, body: null };
 			}
 			const delayMs = this.retryDelay(failure, attempt, waitedMs, maxTotalWaitMs);
-			if (delayMs === null) throw this.apiError(failure, path, attempt, waitedMs, timeoutMs, itemIndex);
+			if (delayMs === null) throw this.apiError(failure, path, attempt, waitedMs, { timeoutMs, maxBodyBytes }, itemIndex);
 			waitedMs += delayMs;
 			await sleep(delayMs);
 		}
@@ -228,7 +256,7 @@ export class CxoneSession {
 		} catch {
 			throw this.failure(
 				`CXone answered ${path} with something that is not JSON`,
-				`The answer starts with: ${JSON.stringify(this.redact(text.slice(0, 120)))}. Check the Base URL in the credential: it may point at a web page or a proxy.`,
+				`The answer starts with: ${JSON.stringify(maskThenCut(text, secretsOf(this.data), 120))}. Check the Base URL in the credential: it may point at a web page or a proxy.`,
 				itemIndex,
 				String(status),
 			);
@@ -263,10 +291,33 @@ export class CxoneSession {
 		return this.failure(cause.message, cause.description ?? '', itemIndex, cause.httpCode);
 	}
 
-	private apiError(failure: HttpFailure, path: string, attempt: number, waitedMs: number, timeoutMs: number, itemIndex?: number): NodeApiError {
+	private apiError(
+		failure: HttpFailure,
+		path: string,
+		attempt: number,
+		waitedMs: number,
+		{ timeoutMs, maxBodyBytes }: { timeoutMs: number; maxBodyBytes: number },
+		itemIndex?: number,
+	): NodeApiError {
 		const status = failure.status;
 		const said = failure.detail ? `CXone said: ${failure.detail}. ` : '';
 		const code = status === null ? undefined : String(status);
+		if (isRedirectStatus(status)) {
+			const target = redirectTarget(failure.headers, this.absolute(path)) ?? 'no address';
+			return this.failure(
+				`CXone answered HTTP ${status}, redirecting to ${target}; the node does not follow redirects with your token`,
+				'Check Base URL in the credential: it should be the API host itself, not an address that forwards to it.',
+				itemIndex,
+				code,
+			);
+		}
+		if (failure.code === 'CXONE_RESPONSE_TOO_LARGE') {
+			return this.failure(
+				`CXone's answer to ${path} is larger than ${Math.round(maxBodyBytes / MB)} MB; the node stopped reading it`,
+				'Raise Max Response Size (MB) in the node\'s options if your tenant really is that large, or check the Base URL.',
+				itemIndex,
+			);
+		}
 		if (status === 401) {
 			return this.failure(
 				'CXone rejected the access token (HTTP 401), even after signing in again',
@@ -312,7 +363,7 @@ export class CxoneSession {
 		const waited = `${tries} ${tries === 1 ? 'attempt' : 'attempts'}, ${Math.round(waitedMs / 1000)} s of waiting`;
 		if (status === 429 || status === 503) {
 			const retryAfterMs = parseRetryAfter(failure.headers['retry-after'], Date.now());
-			const when = retryAfterMs === null ? 'in a minute' : `after ${new Date(Date.now() + retryAfterMs).toISOString()}`;
+			const when = retryAfterWhen(retryAfterMs);
 			return this.failure(
 				`CXone is throttling requests (HTTP ${status}); gave up after ${waited}`,
 				`${said}Try again ${when}, or run the workflow less often.`,
@@ -339,6 +390,15 @@ export class CxoneSession {
 			undefined,
 		);
 	}
+}
+
+/** How a Retry-After reads in an error: a time, or for one beyond any calendar, the wait it asked for. */
+export function retryAfterWhen(retryAfterMs: number | null): string {
+	if (retryAfterMs === null) return 'in a minute';
+	const at = new Date(Date.now() + retryAfterMs);
+	return Number.isFinite(at.getTime()) && retryAfterMs <= 366 * 86_400_000
+		? `after ${at.toISOString()}`
+		: `later (CXone asked to wait ${Math.round(retryAfterMs / 1000)} s)`;
 }
 
 /** Retry-After in seconds (what CXone sends) or as an HTTP date. */

@@ -7,7 +7,7 @@ import { agentMatcher, filterAgents, ListParameterError, parseList, type AgentFi
 import { canonicalState, normalizeAgentStates, type NormalizedAgentState } from '../../helpers/normalize';
 import { AgentStatesSummarizer } from '../../helpers/summary';
 import { attachAgentLocations, fetchAgentStates, PAGE_CAP_WARNING } from '../../transport/agentStates';
-import type { CxoneSession, RequestCall } from '../../transport';
+import { DEFAULT_MAX_RESPONSE_MB, type CxoneSession, type RequestCall } from '../../transport';
 
 export interface AgentStateOptions {
 	output?: 'agents' | 'summary';
@@ -17,7 +17,15 @@ export interface AgentStateOptions {
 	includeSite?: boolean;
 	maxRetryWaitSeconds?: number;
 	timeoutSeconds?: number;
+	maxResponseSizeMb?: number;
 }
+
+/** The editor's limits of the numeric options, enforced again at run time: an expression or imported JSON skips the editor. */
+const LIMITS = {
+	maxRetryWaitSeconds: { displayName: 'Max Retry Wait (Seconds)', min: 0, max: 300 },
+	timeoutSeconds: { displayName: 'Timeout (Seconds)', min: 1, max: 300 },
+	maxResponseSizeMb: { displayName: 'Max Response Size (MB)', min: 1, max: 500 },
+} as const;
 
 const stateOptions = CANONICAL_STATES.map((state) => ({
 	name: state
@@ -58,7 +66,15 @@ export function optionsCollection(operation: string, { stateFilter }: { stateFil
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 300 },
 			default: 30,
-			description: 'How long to wait for each answer from CXone before giving up on it (a timed-out request counts as a failure and may be retried)',
+			description: 'How long each request to CXone may take in all (connecting, waiting and reading the answer) before the node gives up on it (a timed-out request counts as a failure and may be retried)',
+		},
+		{
+			displayName: 'Max Response Size (MB)',
+			name: 'maxResponseSizeMb',
+			type: 'number',
+			typeOptions: { minValue: LIMITS.maxResponseSizeMb.min, maxValue: LIMITS.maxResponseSizeMb.max },
+			default: DEFAULT_MAX_RESPONSE_MB,
+			description: 'The largest answer (after decompression) the node reads from CXone. 100,000 agents in one answer are about 45 MB.',
 		},
 		{
 			displayName: 'Output',
@@ -124,6 +140,34 @@ export function readOptions(context: IExecuteFunctions, itemIndex: number): Agen
 	return context.getNodeParameter('options', itemIndex, {}) as AgentStateOptions;
 }
 
+function limitedNumber(context: IExecuteFunctions, options: AgentStateOptions, name: keyof typeof LIMITS, itemIndex: number): number | undefined {
+	const value: unknown = options[name];
+	if (value === undefined || value === null || value === '') return undefined;
+	const { displayName, min, max } = LIMITS[name];
+	const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() ? Number(value) : NaN;
+	if (!Number.isFinite(number) || number < min || number > max) {
+		const shown = typeof value === 'number' || typeof value === 'string' ? JSON.stringify(value).slice(0, 40) : `a ${typeof value}`;
+		throw new NodeOperationError(context.getNode(), `${displayName} must be a number from ${min} to ${max}, not ${shown}`, {
+			itemIndex,
+			description: `Set ${displayName} in the node's options to a number from ${min} to ${max} (check the expression if it comes from one).`,
+		});
+	}
+	return number;
+}
+
+/** The per-request bounds from the node's options, checked against their ranges. */
+export function requestCallFromOptions(context: IExecuteFunctions, options: AgentStateOptions, itemIndex: number): RequestCall {
+	const maxRetryWaitSeconds = limitedNumber(context, options, 'maxRetryWaitSeconds', itemIndex);
+	const timeoutSeconds = limitedNumber(context, options, 'timeoutSeconds', itemIndex);
+	const maxResponseSizeMb = limitedNumber(context, options, 'maxResponseSizeMb', itemIndex);
+	return {
+		itemIndex,
+		maxTotalWaitMs: maxRetryWaitSeconds === undefined ? undefined : Math.round(maxRetryWaitSeconds * 1000),
+		timeoutMs: timeoutSeconds === undefined ? undefined : Math.round(timeoutSeconds * 1000),
+		maxBodyBytes: maxResponseSizeMb === undefined ? undefined : Math.round(maxResponseSizeMb * 1024 * 1024),
+	};
+}
+
 export async function queryAgentStates(
 	this: IExecuteFunctions,
 	session: CxoneSession,
@@ -132,11 +176,7 @@ export async function queryAgentStates(
 ): Promise<IDataObject[]> {
 	const options = readOptions(this, itemIndex);
 	const sites = query.sites ?? [];
-	const call: RequestCall = {
-		itemIndex,
-		maxTotalWaitMs: options.maxRetryWaitSeconds === undefined ? undefined : options.maxRetryWaitSeconds * 1000,
-		timeoutMs: options.timeoutSeconds === undefined ? undefined : options.timeoutSeconds * 1000,
-	};
+	const call = requestCallFromOptions(this, options, itemIndex);
 	// The tutorial API filters one site server-side; several sites are filtered here only.
 	const serverSite = session.mode === 'clientCredentials' && sites.length === 1 ? sites[0] : undefined;
 	let fetched = await fetchAgentStates(session, { ...call, siteId: serverSite });

@@ -8,7 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { CANONICAL_STATES, CREDENTIAL_TYPE } from '../CxoneAgentStates/helpers/constants';
+import { CREDENTIAL_TYPE } from '../CxoneAgentStates/helpers/constants';
+import { AGENT_STATE_OPTIONS } from '../CxoneAgentStates/helpers/states';
 import { filterAgents, parseList } from '../CxoneAgentStates/helpers/filters';
 import { normalizeAgentStates } from '../CxoneAgentStates/helpers/normalize';
 import { decodeSnapshot, detectChanges, encodeSnapshot, type WatchEvent } from '../CxoneAgentStates/helpers/stateChanges';
@@ -27,7 +28,8 @@ interface TriggerState {
 
 const MANUAL_SAMPLE_SIZE = 10;
 
-const stateOptions = CANONICAL_STATES.map((value) => ({ name: value, value }));
+/** The same list as the node's States option: saved values READY, NOT_READY, ON_CONTACT, LOGGED_OUT keep working. */
+const stateOptions = AGENT_STATE_OPTIONS.map((option) => ({ ...option }));
 
 export class CxoneAgentStatesTrigger implements INodeType {
 	description: INodeTypeDescription = {

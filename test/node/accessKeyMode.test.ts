@@ -136,7 +136,7 @@ it.each([204, 304])('%s means no agents: the empty hint, not an error', async (s
 it('a 404 on the versioned path says to change API Version', async () => {
 	nock(API).get(STATES).reply(404, '', { icStatusDescription: 'Invalid API version' });
 	const { error } = await executeWorkflow(signedIn(), {});
-	expect(error?.message).toBe('This tenant does not serve API version v31.0 (HTTP 404)');
+	expect(error?.message).toBe('GET /agents/states (Real-Time Data API) was not found: this tenant may not serve API version v31.0 (HTTP 404)');
 	expect(error?.description).toBe('CXone said: Invalid API version. Change API Version in the credential (for example v30.0 or v34.0).');
 });
 
@@ -156,7 +156,7 @@ it('503 is throttling like 429: retried after Retry-After, then succeeds', async
 it('a 403 in access-key mode points at the API user\'s role', async () => {
 	nock(API).get(STATES).reply(403, '');
 	const { error } = await executeWorkflow(signedIn(), {});
-	expect(error?.message).toBe('The CXone API user is not allowed to read agent states (HTTP 403)');
+	expect(error?.message).toBe('The CXone API user may not call GET /agents/states (Real-Time Data API) (HTTP 403)');
 });
 
 it('uses the API Version from the credential', async () => {

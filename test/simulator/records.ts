@@ -46,7 +46,10 @@ export function pascalCase(record: Record<string, unknown>) {
 	return result;
 }
 
-/** One item of GET /agents: location is where real CXone keeps what the tutorial calls a site. */
+/**
+ * One item of GET /agents: `location` is the Location's NAME; GET /agents has no locationId (that exists only in
+ * POST/PUT bodies). calljacob/nice-cxone-api src/services/admin/AdminAgentsService.ts `getAgents`.
+ */
 export function agentRecord(agent: SimAgent) {
 	return {
 		agentId: agent.agentId,
@@ -55,7 +58,6 @@ export function agentRecord(agent: SimAgent) {
 		userName: agent.userName,
 		teamId: agent.teamId,
 		teamName: agent.teamName,
-		locationId: agent.locationId,
 		location: agent.locationName,
 		isActive: true,
 	};

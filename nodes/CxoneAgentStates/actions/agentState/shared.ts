@@ -1,7 +1,8 @@
 /** What Get Many, Get Ready and Filter by Site share: the options collection and the fetch → shape pipeline. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { CANONICAL_STATES, EMPTY_RESULT_HINT } from '../../helpers/constants';
+import { EMPTY_RESULT_HINT } from '../../helpers/constants';
+import { AGENT_STATE_OPTIONS } from '../../helpers/states';
 import { agentMatcher, filterAgents, parseList, type AgentFilter } from '../../helpers/filters';
 import { normalizeAgentStates, type NormalizedAgentState } from '../../helpers/normalize';
 import { AgentStatesSummarizer } from '../../helpers/summary';
@@ -17,14 +18,6 @@ export interface AgentStateOptions {
 	maxRetryWaitSeconds?: number;
 	timeoutSeconds?: number;
 }
-
-const stateOptions = CANONICAL_STATES.map((state) => ({
-	name: state
-		.split('_')
-		.map((word) => word[0] + word.slice(1).toLowerCase())
-		.join(' '),
-	value: state,
-}));
 
 export function optionsCollection(operation: string, { stateFilter }: { stateFilter: boolean }): INodeProperties {
 	const options: INodeProperties[] = [
@@ -87,7 +80,7 @@ export function optionsCollection(operation: string, { stateFilter }: { stateFil
 			displayName: 'States',
 			name: 'states',
 			type: 'multiOptions',
-			options: stateOptions,
+			options: AGENT_STATE_OPTIONS.map((option) => ({ ...option })),
 			default: [],
 			description: 'Only agents in these states (leave empty for all)',
 		});

@@ -11,7 +11,9 @@ function outStateId(reason: string): number | null {
 /** `{"agentId":"a1001","state":{"type":"READY","subState":null},"siteId":"site-1","timestamp":"..."}` */
 export function tutorialRecord(agent: SimAgent) {
 	const subState = agent.state === 'NOT_READY' && agent.outStateDescription ? agent.outStateDescription.toUpperCase() : null;
-	return { agentId: `a${agent.agentId}`, state: { type: agent.state, subState }, siteId: agent.siteId, timestamp: agent.stateSince };
+	// The tutorial's API knows four types: a Dialer agent is on a contact there.
+	const type = agent.state === 'DIALER' ? 'ON_CONTACT' : agent.state;
+	return { agentId: `a${agent.agentId}`, state: { type, subState }, siteId: agent.siteId, timestamp: agent.stateSince };
 }
 
 /** One item of a real tenant's agents/states (reference 4.3). */

@@ -15,9 +15,16 @@ export const realStatesPath = (apiVersion: string) =>
 export const realAgentsPath = (apiVersion: string) => `/incontactapi/services/${apiVersion}/agents`;
 export const realLocationsPath = (apiVersion: string) => `/incontactapi/services/${apiVersion}/locations`;
 
+/**
+ * CXone's authentication issuers. AU and EU sovereign clouds: Cognigy/Extensions extensions/cxone (connection
+ * "environment" options). UK is left out: only a JWKS URI (nicecxone-sov1.uk/auth/jwks) in NICE infrastructure
+ * code was found, no issuer; UK tenants can enter it as a Custom Issuer URL.
+ */
 export const CXONE_ISSUERS = {
 	global: 'https://cxone.niceincontact.com',
 	fedramp: 'https://cxone-gov.niceincontact.com',
+	au: 'https://nicecxone-sov1.au',
+	eu: 'https://nicecxone-sov1.eu',
 } as const;
 
 export { CANONICAL_STATES } from './states';

@@ -562,7 +562,7 @@ describe('real-tenant API in detail', () => {
 		expect(second._links.next).toBeUndefined();
 		const all = (await getStates(simulator, access_token, '/incontactapi/services/v31.0/agents')).json as { agents: Array<Record<string, unknown>> };
 		expect(all.agents.map((agent) => agent.location)).toEqual(simulator.tenant.agents.map((agent) => agent.locationName));
-		expect(Object.keys(all.agents[0]).sort()).toEqual(['agentId', 'firstName', 'isActive', 'lastName', 'location', 'locationId', 'teamId', 'teamName', 'userName']);
+		expect(Object.keys(all.agents[0]).sort()).toEqual(['agentId', 'firstName', 'isActive', 'lastName', 'location', 'teamId', 'teamName', 'userName']);
 	});
 
 	it('serves 100,000 agents in one answer, built once and then served from cache', async () => {

@@ -92,7 +92,7 @@ export class CxoneAgentStatesTrigger implements INodeType {
 						name: 'siteIds',
 						type: 'string',
 						default: '',
-						description: 'Only agents of these sites (IDs or names, comma-separated). Real tenants: matched against each agent\'s Location, which costs one request to the agents list per poll.',
+						description: 'Only agents of these sites (IDs or names, comma-separated). Real tenants: matched against each agent\'s Location name (IDs only where GET /locations lists them), which costs a request to the agents list per poll.',
 					},
 					{
 						displayName: 'Teams',

@@ -92,9 +92,11 @@ describe('sign-in errors', () => {
 	});
 
 	it('the tutorial mode says what it is and points real tenants to the access key', async () => {
-		const error = await signInWithClientCredentials(failing(401, { error: 'invalid_client' }), { authMode: 'clientCredentials', tenant: 'acme', clientId: 'c', clientSecret: 'secret' }, 0).catch((caught: Error) => caught);
-		expect((error as { description: string }).description).toMatch(/tutorial's API or an OAuth gateway/);
-		expect((error as { description: string }).description).toMatch(/CXone Access Key sign-in/);
-		expect((error as { description: string }).description).not.toMatch(/Security > OAuth Clients/);
+		const error = (await signInWithClientCredentials(failing(401, { error: 'invalid_client' }), { authMode: 'clientCredentials', tenant: 'acme', clientId: 'c', clientSecret: 'secret' }, 0).catch(
+			(caught: unknown) => caught,
+		)) as { description: string };
+		expect(error.description).toMatch(/tutorial's API or an OAuth gateway/);
+		expect(error.description).toMatch(/CXone Access Key sign-in/);
+		expect(error.description).not.toMatch(/Security > OAuth Clients/);
 	});
 });

@@ -15,12 +15,12 @@
 /** What the node outputs in `state`, and what the States option (node and trigger) offers (sorted by name, as n8n's lint asks). */
 export const AGENT_STATE_OPTIONS = [
 	{ name: 'After Call Work', value: 'AFTER_CALL_WORK', description: 'CXone\'s "After Call Work" state name (an Unavailable agent in ACW keeps NOT_READY with isAcw true)' },
-	{ name: 'Dialer', value: 'DIALER', description: 'Working for the outbound dialer, or waiting for it (Dialer id 7, DialerPending)' },
-	{ name: 'Logged In', value: 'LOGGED_IN', description: 'Logged in, no state chosen yet (CXone LoggedIn, id 8)' },
-	{ name: 'Logged Out', value: 'LOGGED_OUT', description: 'No active session (CXone LoggedOut, id 0)' },
-	{ name: 'Not Ready', value: 'NOT_READY', description: 'Unavailable, with the reason in subState (CXone Unavailable, id 2)' },
-	{ name: 'On Contact', value: 'ON_CONTACT', description: 'Handling an inbound or outbound contact or consult, or Working (ids 3-6)' },
-	{ name: 'Ready', value: 'READY', description: 'Available: can take a contact (CXone Available, id 1)' },
+	{ name: 'Dialer', value: 'DIALER', description: 'Working for the outbound dialer, or waiting for it (Dialer ID 7, DialerPending)' },
+	{ name: 'Logged In', value: 'LOGGED_IN', description: 'Logged in, no state chosen yet (CXone LoggedIn, ID 8)' },
+	{ name: 'Logged Out', value: 'LOGGED_OUT', description: 'No active session (CXone LoggedOut, ID 0)' },
+	{ name: 'Not Ready', value: 'NOT_READY', description: 'Unavailable, with the reason in subState (CXone Unavailable, ID 2)' },
+	{ name: 'On Contact', value: 'ON_CONTACT', description: 'Handling an inbound or outbound contact or consult, or Working (IDs 3-6)' },
+	{ name: 'Ready', value: 'READY', description: 'Available: can take a contact (CXone Available, ID 1)' },
 ] as const;
 
 export type CanonicalState = (typeof AGENT_STATE_OPTIONS)[number]['value'];

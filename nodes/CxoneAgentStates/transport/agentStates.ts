@@ -150,14 +150,14 @@ export async function fetchAgentLocations(session: CxoneSession, call: RequestCa
  */
 async function fetchLocationIds(session: CxoneSession, call: RequestCall): Promise<Map<string, string>> {
 	const ids = new Map<string, string>();
-	let body: unknown;
-	try {
-		body = (await session.get(realLocationsPath(session.apiVersion), {}, call)).body;
-	} catch (error) {
-		const status = (error as { httpCode?: string }).httpCode;
-		if (status === '403' || status === '404') return ids;
-		throw error;
-	}
+	// A 403 or 404 resolves to null; anything else (already a NodeApiError from session.get) fails the run.
+	const body = await session.get(realLocationsPath(session.apiVersion), {}, call).then(
+		(response) => response.body,
+		(error: { httpCode?: string }) => {
+			if (error.httpCode === '403' || error.httpCode === '404') return null;
+			return Promise.reject(error);
+		},
+	);
 	const list = body && typeof body === 'object' && !Array.isArray(body) ? lowerCaseKeys(body as Record<string, unknown>).locations : undefined;
 	if (!Array.isArray(list)) return ids;
 	for (const entry of list) {

@@ -34,7 +34,7 @@ export function optionsCollection(operation: string, { stateFilter }: { stateFil
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether to fill siteId and siteName from each agent\'s Location. Only for the Access Key sign-in, where it costs one extra request to the agents list; the tutorial API always sends siteId.',
+				'Whether to fill siteName from each agent\'s Location (and siteId where GET /locations lists it). Only for the Access Key sign-in, where it costs a request to the agents list; the tutorial API always sends siteId.',
 		},
 		{
 			displayName: 'Max Retry Wait (Seconds)',

@@ -293,6 +293,7 @@ export class CxoneSession {
 			);
 		}
 		if (status === 404) {
+			// walterplaza/protractor src/test-data/.../returns-the-current-state-for-an-agent-v3.0.json: 404 "Invalid Agent Id".
 			if (this.mode === 'accessKey' && /invalid agent ?id/i.test(failure.detail ?? '')) {
 				return this.failure(
 					`CXone does not know this agent: ${realEndpointOf(path).label} answered "Invalid Agent Id" (HTTP 404)`,

@@ -126,7 +126,7 @@ export function stateChange(requested: string, reason?: string) {
 	}
 	const name = (Object.keys(STATE_IDS) as CxoneStateName[]).find((candidate) => candidate.toLowerCase() === requested.toLowerCase());
 	if (!name) throw new Error(`Unknown agent state "${requested}": use READY, NOT_READY, ON_CONTACT, DIALER, LOGGED_OUT or a CXone state name`);
-	const state = (stateByName(name)?.state ?? 'NOT_READY') as SimState;
+	const state = CANONICAL_OF.get(name) ?? 'NOT_READY';
 	return {
 		state,
 		stateName: name,
@@ -135,6 +135,11 @@ export function stateChange(requested: string, reason?: string) {
 		contactId: state === 'ON_CONTACT' ? randomContactId(() => 0.5) : null,
 	};
 }
+
+/** The canonical state of each CXone name, from the node's table, looked up once per name (not per agent). */
+const CANONICAL_OF = new Map<string, SimState>(
+	(Object.keys(STATE_IDS) as CxoneStateName[]).map((name) => [name, (stateByName(name)?.state ?? 'NOT_READY') as SimState]),
+);
 
 /** About 40% ready, 25% not ready, 25% on a contact, 10% logged out. */
 function pickState(value: number): SimState {
@@ -163,7 +168,7 @@ export function generateTenant(partial: Partial<TenantOptions> = {}): SimulatedT
 		const picked = pickState(random());
 		const since = new Date(options.epochMs - Math.floor(random() * 3 * 3600_000)).toISOString();
 		const fields = cxoneStateFields(picked, random);
-		const state = (stateByName(fields.stateName)?.state ?? 'NOT_READY') as SimState;
+		const state = CANONICAL_OF.get(fields.stateName) ?? 'NOT_READY';
 		// One literal with a fixed key order keeps every agent the same object shape (fast to build and serialize).
 		agents.push({
 			agentId,

@@ -63,6 +63,8 @@ export class CxoneApi implements ICredentialType {
 			options: [
 				{ name: 'Global (cxone.niceincontact.com)', value: 'global' },
 				{ name: 'FedRAMP (cxone-gov.niceincontact.com)', value: 'fedramp' },
+				{ name: 'AU Sovereign Cloud (nicecxone-sov1.au)', value: 'au' },
+				{ name: 'EU Sovereign Cloud (nicecxone-sov1.eu)', value: 'eu' },
 				{ name: 'Custom Issuer URL', value: 'custom' },
 			],
 			default: 'global',
@@ -210,7 +212,7 @@ export class CxoneApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message: `Signed in, but not allowed to read agent states: the client needs the scope ${AGENT_STATE_READ_SCOPE} (access key: the API user's role needs real-time agent data)`,
+					message: `Signed in, but not allowed to read agent states. CXone Access Key: the API user's security profile needs real-time agent data. OAuth2 Client Credentials (the tutorial's API or a gateway that speaks it): the client needs the scope ${AGENT_STATE_READ_SCOPE} there`,
 				},
 			},
 			{

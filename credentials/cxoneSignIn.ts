@@ -39,7 +39,7 @@ export interface CxoneCredentialData {
 	scope?: string;
 	baseUrl?: string;
 	tokenUrl?: string;
-	environment?: 'global' | 'fedramp' | 'custom';
+	environment?: 'global' | 'fedramp' | 'au' | 'eu' | 'custom';
 	issuerUrl?: string;
 	accessKeyId?: string;
 	accessKeySecret?: string;
@@ -334,11 +334,11 @@ export async function signInWithClientCredentials(
 function issuerOf(credentials: CxoneCredentialData): URL {
 	const environment = credentials.environment ?? 'global';
 	if (environment === 'custom') return validateEndpointUrl(credentials.issuerUrl, 'Issuer URL');
-	const issuer = CXONE_ISSUERS[environment];
+	const issuer = (CXONE_ISSUERS as Record<string, string>)[environment];
 	if (!issuer) {
 		throw new CxoneSignInError(
 			`Unknown CXone environment "${String(environment)}"`,
-			'Pick Global, FedRAMP or Custom in the credential.',
+			'Pick Global, FedRAMP, AU, EU or Custom in the credential.',
 		);
 	}
 	return new URL(issuer);
@@ -383,6 +383,31 @@ export function decodeJwtPayload(token: unknown): IDataObject | null {
 	} catch {
 		return null;
 	}
+}
+
+/** The domain an issuer's hosts share: its last two labels (cxone.niceincontact.com → niceincontact.com); an IP or localhost as is. */
+function issuerDomain(hostname: string): string {
+	const host = hostname.toLowerCase();
+	if (isLoopbackHost(host) || /^[\d.]+$/.test(host) || host.includes(':')) return host;
+	return host.split('.').slice(-2).join('.');
+}
+
+/**
+ * The id_token's `iss`, when it is a safe URL on the configured issuer's domain: tenant discovery asks it, as
+ * Cognigy's connector does (Cognigy/Extensions extensions/cxone/src/nodes/send-signal.ts passes decodedToken.iss to
+ * getCxoneConfigUrl). Anything else (another domain, http on a non-loopback issuer, a user:password) is ignored
+ * and the configured issuer is asked instead.
+ */
+export function discoveryIssuer(iss: unknown, issuer: URL): string | null {
+	if (typeof iss !== 'string') return null;
+	const url = parseUrl(iss.trim());
+	if (!url || url.username || url.password || url.search || url.hash) return null;
+	const loopbackHttp = issuer.protocol === 'http:' && isLoopbackHost(issuer.hostname) && url.protocol === 'http:' && isLoopbackHost(url.hostname);
+	if (url.protocol !== 'https:' && !loopbackHttp) return null;
+	const domain = issuerDomain(issuer.hostname);
+	const host = url.hostname.toLowerCase();
+	if (host !== domain && !host.endsWith(`.${domain}`)) return null;
+	return withoutTrailingSlash(url);
 }
 
 /**
@@ -459,12 +484,13 @@ export async function signInWithAccessKey(
 	}
 
 	const discoveryStep = 'tenant discovery (/.well-known/cxone-configuration)';
+	const discoveryBase = discoveryIssuer(claims.iss, issuer) ?? issuerBase;
 	const discovery = readJsonObject(
 		await request(
 			http,
 			{
 				method: 'GET',
-				url: `${issuerBase}/.well-known/cxone-configuration`,
+				url: `${discoveryBase}/.well-known/cxone-configuration`,
 				qs: { tenantId },
 				headers: { Accept: 'application/json' },
 			},
@@ -503,13 +529,13 @@ function explainTokenFailure(
 			description:
 				mode === 'accessKey'
 					? 'Use the client ID and secret NICE issued when your back-end application was registered (developer.niceincontact.com).'
-					: 'Check the Client ID and Client Secret of the OAuth client (CXone Admin > Security > OAuth Clients).',
+					: 'This sign-in method is for the tutorial\'s API or an OAuth gateway that speaks it: use the client ID and secret that API or gateway issued. Real CXone tenants have no client-credentials grant: use the CXone Access Key sign-in for them.',
 		};
 	}
 	if (code === 'invalid_scope') {
 		return {
 			message: `The token endpoint refused the scope "${scope ?? ''}"`,
-			description: `Add the scope ${AGENT_STATE_READ_SCOPE} to the OAuth client (CXone Admin > Security > OAuth Clients), or correct the Scope field.`,
+			description: `The tutorial's API (or your gateway) expects the scope ${AGENT_STATE_READ_SCOPE}: correct the Scope field, or ask whoever runs it to allow the scope for your client. Real CXone tenants have no such scope: use the CXone Access Key sign-in for them.`,
 		};
 	}
 	if (failure.status === 404) {

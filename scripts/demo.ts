@@ -76,13 +76,37 @@ async function accessKeyMode(simulator: Simulator) {
 	const ready = await run(store, { operation: 'filterBySite', siteIds: firstLocation, options: { states: ['READY'] } });
 	line(`\nFilter by Site "${firstLocation}" (matched on each agent's Location), ready only: ${ready.length}`);
 	readyTable(ready);
-	line(
-		`\nSign-ins for 2 executions: ${simulator.tokenRequests() - tokensBefore}; discovery requests: ${simulator.discoveryRequests() - discoveryBefore} (OpenID + cxone-configuration, once)`,
+
+	const dialer = await run(store, { operation: 'getAll', options: { states: ['DIALER'] } });
+	line(`\nGet Many, States: Dialer (CXone's Dialer, agentStateId 7): ${dialer.length}`);
+	table(
+		dialer.map((agent) => ({ agent: agent.agentId, name: [agent.firstName, agent.lastName].filter(Boolean).join(' '), state: agent.state, site: agent.siteName ?? '' })),
+		['agent', 'name', 'state', 'site'],
 	);
+	line(
+		`\nSign-ins for 3 executions: ${simulator.tokenRequests() - tokensBefore}; discovery requests: ${simulator.discoveryRequests() - discoveryBefore} (OpenID + cxone-configuration, once)`,
+	);
+}
+
+/** A tenant that pages: its next links spell the path another way (/inContactAPI/services/V31.0/...), as real tenants do. */
+async function pagedTenant() {
+	const simulator = await startSimulator({ agents: 36, seed: 42, quiet: true, pageSize: 15 });
+	try {
+		line('\n━━ A real tenant that pages (15 agents a page)');
+		const store = new CredentialStore(simulatorAccessKeyCredentials(simulator.url));
+		const agents = await run(store, { operation: 'getAll' });
+		const pages = simulator.requests.filter((request) => /\/agents\/states/i.test(request.path));
+		line(`\nGet Many: ${agents.length} agents from ${pages.length} pages; the pages the node asked for:`);
+		for (const page of pages) line(`  GET ${page.path}`);
+	} finally {
+		await simulator.stop();
+	}
 }
 
 async function main() {
 	const simulator = await startSimulator({ agents: 36, seed: 42, quiet: true });
+	// Dialer agents exist in larger seeded tenants; make sure this small one shows one.
+	if (!simulator.tenant.agents.some((agent) => agent.state === 'DIALER')) simulator.setAgentState(1003, 'Dialer');
 	line(`CXone simulator on ${simulator.url} (36 agents, 3 sites, seed 42)\n`);
 	try {
 		await tutorialMode(simulator);
@@ -90,6 +114,7 @@ async function main() {
 	} finally {
 		await simulator.stop();
 	}
+	await pagedTenant();
 	line('\nDone: simulator stopped, nothing left running.');
 }
 

@@ -8,7 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { CANONICAL_STATES, CREDENTIAL_TYPE } from '../CxoneAgentStates/helpers/constants';
+import { CREDENTIAL_TYPE } from '../CxoneAgentStates/helpers/constants';
+import { AGENT_STATE_OPTIONS } from '../CxoneAgentStates/helpers/states';
 import { filterAgents, ListParameterError, parseList } from '../CxoneAgentStates/helpers/filters';
 import { canonicalState, normalizeAgentStates } from '../CxoneAgentStates/helpers/normalize';
 import { decodeSnapshot, detectChanges, snapshotHasActiveAgents, type WatchEvent } from '../CxoneAgentStates/helpers/stateChanges';
@@ -32,7 +33,8 @@ const STATE_KEYS = new Set(['cursor', 'snapshot', 'watching', 'emptyListSeen']);
 
 const MANUAL_SAMPLE_SIZE = 10;
 
-const stateOptions = CANONICAL_STATES.map((value) => ({ name: value, value }));
+/** The same list as the node's States option: saved values READY, NOT_READY, ON_CONTACT, LOGGED_OUT keep working. */
+const stateOptions = AGENT_STATE_OPTIONS.map((option) => ({ ...option }));
 
 export class CxoneAgentStatesTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -95,7 +97,7 @@ export class CxoneAgentStatesTrigger implements INodeType {
 						name: 'siteIds',
 						type: 'string',
 						default: '',
-						description: 'Only agents of these sites (IDs or names, comma-separated). Real tenants: matched against each agent\'s Location, which costs one request to the agents list per poll.',
+						description: 'Only agents of these sites (IDs or names, comma-separated). Real tenants: matched against each agent\'s Location name (IDs only where GET /locations lists them), which costs a request to the agents list per poll.',
 					},
 					{
 						displayName: 'Teams',

@@ -208,8 +208,8 @@ describe('errors say what to fix', () => {
 		tokenScope();
 		nock(API).get(STATES).reply(403, { error: 'insufficient_scope' });
 		const { error } = await executeWorkflow(new TestCredentialsHelper(tutorialCredentials()), { operation: 'getAll' });
-		expect(error?.message).toBe("The CXone client lacks the 'urn:nice:cxone:agent:state:read' scope (HTTP 403)");
-		expect(error?.description).toMatch(/Security > OAuth Clients/);
+		expect(error?.message).toBe('The token was refused for /api/v2/agents/states (HTTP 403): the client may not read agent states');
+		expect(error?.description).toMatch(/CXone Access Key sign-in/);
 	});
 
 	it('429 waits for Retry-After and then succeeds', async () => {
@@ -274,7 +274,7 @@ describe('errors say what to fix', () => {
 		expect(items.map((item) => [item.json.agentId ?? item.json.error, item.pairedItem])).toEqual([
 			['a1', { item: 0 }],
 			['a3', { item: 0 }],
-			["The CXone client lacks the 'urn:nice:cxone:agent:state:read' scope (HTTP 403)", { item: 1 }],
+			['The token was refused for /api/v2/agents/states (HTTP 403): the client may not read agent states', { item: 1 }],
 		]);
 	});
 });

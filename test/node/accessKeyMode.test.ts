@@ -8,6 +8,9 @@ import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
 const API = 'https://api-na1.niceincontact.com';
 const STATES = '/incontactapi/services/v31.0/agents/states';
 const AGENTS = '/incontactapi/services/v31.0/agents';
+const LOCATIONS = '/incontactapi/services/v31.0/locations';
+/** GET /locations: the only source of location IDs (calljacob/nice-cxone-api AdminGeneralService.ts). */
+const locationsList = { locations: [{ locationId: 10, locationName: 'Manila' }, { locationId: 20, locationName: 'Austin' }] };
 
 /** Already signed in: these tests are about the API, not the sign-in. */
 const signedIn = () =>
@@ -27,9 +30,9 @@ const agent = (agentId: number, agentStateName: string, extra: object = {}) => (
 const agentsList = {
 	totalRecords: 3,
 	agents: [
-		{ agentId: 1, firstName: 'Ann', locationId: 10, location: 'Manila' },
-		{ agentId: 2, firstName: 'Bo', locationId: 20, location: 'Austin' },
-		{ agentId: 3, firstName: 'Cy', locationId: 20, location: 'Austin' },
+		{ agentId: 1, firstName: 'Ann', location: 'Manila' },
+		{ agentId: 2, firstName: 'Bo', location: 'Austin' },
+		{ agentId: 3, firstName: 'Cy', location: 'Austin' },
 	],
 };
 
@@ -85,13 +88,14 @@ it('refuses to follow a next link to another host with the token', async () => {
 	nock(API).get(STATES).reply(200, { agentStates: [agent(1, 'Available')], _links: { next: 'https://evil.example/steal' } });
 	const evil = nock('https://evil.example').get('/steal').reply(200, {});
 	const { error } = await executeWorkflow(signedIn(), {});
-	expect(error?.message).toBe('CXone sent a next-page link to another host; the node will not send your token there');
+	expect(error?.message).toBe("CXone sent a next-page link to a host outside NICE's domains; the node will not send your token there");
 	expect(evil.isDone()).toBe(false);
 });
 
-it('Filter by Site matches each agent\'s location by ID or name, reading the agents list once', async () => {
+it('Filter by Site matches each agent\'s location by name (IDs from GET /locations), reading the agents list once', async () => {
 	nock(API).get(STATES).reply(200, { agentStates: [agent(1, 'Available'), agent(2, 'Available'), agent(3, 'Unavailable')] });
-	const agents = nock(API).get(AGENTS).query({ top: '1000', skip: '0' }).once().reply(200, agentsList);
+	const agents = nock(API).get(AGENTS).query({ fields: 'agentId,location', top: '1000', skip: '0' }).once().reply(200, agentsList);
+	nock(API).get(LOCATIONS).once().reply(200, locationsList);
 	const { items } = await executeWorkflow(signedIn(), { operation: 'filterBySite', siteIds: 'austin' });
 	expect(ids(items)).toEqual(['2', '3']);
 	expect(items[0].json).toMatchObject({ siteId: '20', siteName: 'Austin' });
@@ -101,15 +105,17 @@ it('Filter by Site matches each agent\'s location by ID or name, reading the age
 it('Filter by Site in summary mode counts the agents at the matching locations', async () => {
 	nock(API).get(STATES).reply(200, { agentStates: [agent(1, 'Available'), agent(2, 'Available'), agent(3, 'Unavailable')] });
 	nock(API).get(AGENTS).query(true).reply(200, agentsList);
+	nock(API).get(LOCATIONS).reply(200, locationsList);
 	const { items } = await executeWorkflow(signedIn(), { operation: 'filterBySite', siteIds: 'Austin', options: { output: 'summary' } });
 	expect(items.map((item) => item.json)).toMatchObject([
 		{ total: 2, ready: 1, bySite: { Austin: 2 }, readyAgentIds: ['2'], readyAgents: [{ agentId: '2', firstName: null, siteName: 'Austin' }] },
 	]);
 });
 
-it('Filter by Site by location ID', async () => {
+it('Filter by Site by location ID, when GET /locations names it', async () => {
 	nock(API).get(STATES).reply(200, { agentStates: [agent(1, 'Available'), agent(2, 'Available')] });
 	nock(API).get(AGENTS).query(true).reply(200, agentsList);
+	nock(API).get(LOCATIONS).reply(200, locationsList);
 	const { items } = await executeWorkflow(signedIn(), { operation: 'filterBySite', siteIds: '10' });
 	expect(ids(items)).toEqual(['1']);
 });
@@ -117,6 +123,7 @@ it('Filter by Site by location ID', async () => {
 it('Get All fills sites only when Include Site is on', async () => {
 	nock(API).get(STATES).twice().reply(200, { agentStates: [agent(1, 'Available')] });
 	const agents = nock(API).get(AGENTS).query(true).once().reply(200, agentsList);
+	nock(API).get(LOCATIONS).once().reply(200, locationsList);
 	const without = await executeWorkflow(signedIn(), { operation: 'getAll' });
 	expect(without.items[0].json.siteName).toBeNull();
 	expect(agents.isDone()).toBe(false);
@@ -136,7 +143,7 @@ it.each([204, 304])('%s means no agents: the empty hint, not an error', async (s
 it('a 404 on the versioned path says to change API Version', async () => {
 	nock(API).get(STATES).reply(404, '', { icStatusDescription: 'Invalid API version' });
 	const { error } = await executeWorkflow(signedIn(), {});
-	expect(error?.message).toBe('This tenant does not serve API version v31.0 (HTTP 404)');
+	expect(error?.message).toBe('GET /agents/states (Real-Time Data API) was not found: this tenant may not serve API version v31.0 (HTTP 404)');
 	expect(error?.description).toBe('CXone said: Invalid API version. Change API Version in the credential (for example v30.0 or v34.0).');
 });
 
@@ -156,7 +163,7 @@ it('503 is throttling like 429: retried after Retry-After, then succeeds', async
 it('a 403 in access-key mode points at the API user\'s role', async () => {
 	nock(API).get(STATES).reply(403, '');
 	const { error } = await executeWorkflow(signedIn(), {});
-	expect(error?.message).toBe('The CXone API user is not allowed to read agent states (HTTP 403)');
+	expect(error?.message).toBe('The CXone API user may not call GET /agents/states (Real-Time Data API) (HTTP 403)');
 });
 
 it('uses the API Version from the credential', async () => {

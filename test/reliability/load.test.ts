@@ -47,7 +47,7 @@ it(`${EXECUTIONS} executions with a fault schedule`, async () => {
 		for (let run = 0; run < EXECUTIONS; run++) {
 			const { items, error } = await executeWorkflow(store, { operation: 'getReady', options: { output: 'summary' } });
 			if (!error && items.length === 1 && items[0].json.total !== undefined) outcomes.success++;
-			else if (error?.message === "The CXone client lacks the 'urn:nice:cxone:agent:state:read' scope (HTTP 403)") outcomes.forbidden++;
+			else if (error?.message === 'The token was refused for /api/v2/agents/states (HTTP 403): the client may not read agent states') outcomes.forbidden++;
 			else outcomes.other.push(error?.message ?? 'no summary item');
 			if (run === 20) handlesAfterWarmup = openHandles();
 		}

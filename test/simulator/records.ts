@@ -11,7 +11,9 @@ function outStateId(reason: string): number | null {
 /** `{"agentId":"a1001","state":{"type":"READY","subState":null},"siteId":"site-1","timestamp":"..."}` */
 export function tutorialRecord(agent: SimAgent) {
 	const subState = agent.state === 'NOT_READY' && agent.outStateDescription ? agent.outStateDescription.toUpperCase() : null;
-	return { agentId: `a${agent.agentId}`, state: { type: agent.state, subState }, siteId: agent.siteId, timestamp: agent.stateSince };
+	// The tutorial's API knows four types: a Dialer agent is on a contact there.
+	const type = agent.state === 'DIALER' ? 'ON_CONTACT' : agent.state;
+	return { agentId: `a${agent.agentId}`, state: { type, subState }, siteId: agent.siteId, timestamp: agent.stateSince };
 }
 
 /** One item of a real tenant's agents/states (reference 4.3). */
@@ -46,7 +48,10 @@ export function pascalCase(record: Record<string, unknown>) {
 	return result;
 }
 
-/** One item of GET /agents: location is where real CXone keeps what the tutorial calls a site. */
+/**
+ * One item of GET /agents: `location` is the Location's NAME; GET /agents has no locationId (that exists only in
+ * POST/PUT bodies). calljacob/nice-cxone-api src/services/admin/AdminAgentsService.ts `getAgents`.
+ */
 export function agentRecord(agent: SimAgent) {
 	return {
 		agentId: agent.agentId,
@@ -55,7 +60,6 @@ export function agentRecord(agent: SimAgent) {
 		userName: agent.userName,
 		teamId: agent.teamId,
 		teamName: agent.teamName,
-		locationId: agent.locationId,
 		location: agent.locationName,
 		isActive: true,
 	};

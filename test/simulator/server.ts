@@ -56,7 +56,7 @@ export interface Simulator {
 	tokenRequests(): number;
 	tokensIssued(): number;
 	discoveryRequests(): number;
-	/** READY, NOT_READY, ON_CONTACT, LOGGED_OUT, or a CXone name (Available, Dialer, ...). IDs as 1001, '1001' or 'a1001'. */
+	/** READY, NOT_READY, ON_CONTACT, DIALER, LOGGED_OUT, or a CXone name (Available, Dialer, ...). IDs as 1001, '1001' or 'a1001'. */
 	setAgentState(agentId: number | string, state: SimState | CxoneStateName | string, options?: { reason?: string; at?: number }): void;
 	logIn(agentId: number | string, options?: { at?: number }): void;
 	logOut(agentId: number | string, options?: { at?: number }): void;
@@ -69,7 +69,7 @@ interface IssuedToken {
 	scopes: string[];
 }
 
-type RouteKind = 'tutorialToken' | 'realToken' | 'openId' | 'cxoneConfig' | 'tutorialStates' | 'realStates' | 'realAgents';
+type RouteKind = 'tutorialToken' | 'realToken' | 'openId' | 'cxoneConfig' | 'tutorialStates' | 'realStates' | 'realAgents' | 'realLocations';
 
 interface Route {
 	kind: RouteKind;
@@ -91,9 +91,11 @@ function routeOf(pathname: string): Route | undefined {
 	if (lower === '/.well-known/openid-configuration') return { kind: 'openId', endpoint: 'discovery', method: 'GET', real: true };
 	if (lower === '/.well-known/cxone-configuration') return { kind: 'cxoneConfig', endpoint: 'discovery', method: 'GET', real: true };
 	if (lower === '/api/v2/agents/states') return { kind: 'tutorialStates', endpoint: 'states', method: 'GET', real: false };
+	const version = pathname.split('/')[3];
+	// GET /locations: { locations: [{ locationId, locationName }] } (calljacob/nice-cxone-api src/services/admin/AdminGeneralService.ts).
+	if (/^\/incontactapi\/services\/[^/]+\/locations$/.test(lower)) return { kind: 'realLocations', endpoint: 'agents', method: 'GET', real: true, version };
 	const versioned = /^\/incontactapi\/services\/([^/]+)\/agents(\/states)?$/.exec(lower);
 	if (!versioned) return undefined;
-	const version = pathname.split('/')[3];
 	return versioned[2]
 		? { kind: 'realStates', endpoint: 'states', method: 'GET', real: true, version }
 		: { kind: 'realAgents', endpoint: 'agents', method: 'GET', real: true, version };
@@ -376,6 +378,7 @@ class CxoneSimulator {
 		if (!CURRENT_VERSIONS.test(version) && !OLD_VERSIONS.test(version)) {
 			return failure(404, 'not_found', `API version ${version} does not serve this resource`, route, 'Invalid API version');
 		}
+		if (route.kind === 'realLocations') return this.realLocations();
 		return route.kind === 'realStates' ? this.realStates(route, record, OLD_VERSIONS.test(version)) : this.realAgents(record);
 	}
 
@@ -422,16 +425,35 @@ class CxoneSimulator {
 		return jsonText(`{"totalRecords":${agents.length},"_links":${links},"lastPollTime":${this.pollTime()},"agentStates":`, records, '}');
 	}
 
+	/** GET /agents: `fields=` narrows every record to those fields, as the Admin API's `fields` query does. */
 	private realAgents(record: RecordedRequest): Answer {
 		const { top, skip } = pageOf(record.query, this.config.pageSize);
-		const agents = top > 0 ? JSON.stringify(this.tenant.agents.slice(skip, skip + top).map(agentRecord)) : this.cached('agents', () => this.tenant.agents.map(agentRecord));
+		const fields = (record.query.fields ?? '').split(',').map((field) => field.trim()).filter(Boolean);
+		const shape = (agent: SimAgent) => {
+			const full: Record<string, unknown> = agentRecord(agent);
+			return fields.length ? Object.fromEntries(fields.filter((field) => field in full).map((field) => [field, full[field]])) : full;
+		};
+		const page = top > 0 ? this.tenant.agents.slice(skip, skip + top) : this.tenant.agents;
+		const agents = JSON.stringify(page.map(shape));
 		const links = JSON.stringify(this.links(record, this.tenant.agents.length, top, skip));
 		return jsonText(`{"totalRecords":${this.tenant.agents.length},"_links":${links},"agents":`, agents, '}');
 	}
 
-	/** Absolute links, as the next page's URL with the same query and the next skip. */
+	private realLocations(): Answer {
+		const locations = new Map<number, string>();
+		for (const agent of this.tenant.agents) locations.set(agent.locationId, agent.locationName);
+		return json(200, { locations: [...locations].map(([locationId, locationName]) => ({ locationId, locationName })) });
+	}
+
+	/**
+	 * Absolute links, as the next page's URL with the same query and the next skip. Real routes spell the path
+	 * the way a tenant has been seen to (`/inContactAPI/services/V35.0/...`, other casing than the request):
+	 * clients must not depend on path casing.
+	 */
 	private links(record: RecordedRequest, total: number, top: number, skip: number) {
-		const base = `${this.url}${record.path.split('?')[0]}`;
+		const path = record.path.split('?')[0];
+		const recased = path.replace(/^\/incontactapi\/services\/v/i, '/inContactAPI/services/V');
+		const base = `${this.url}${recased}`;
 		const at = (newSkip: number) => `${base}?${new URLSearchParams({ ...record.query, top: String(top), skip: String(newSkip) }).toString()}`;
 		const links: Record<string, string> = { self: `${this.url}${record.path}` };
 		if (top > 0 && skip + top < total) links.next = at(skip + top);

@@ -1,9 +1,11 @@
 /** A seeded, realistic CXone tenant: the same options always give the same agents, states and times. */
 
-/** The tutorial's state types; CXone's finer names live in SimAgent.stateName. */
-export type SimState = 'READY' | 'NOT_READY' | 'ON_CONTACT' | 'LOGGED_OUT';
+import { stateByName, type CanonicalState } from '../../nodes/CxoneAgentStates/helpers/states';
 
-/** CXone's agentStateName values (reference 4.3/4.4), with their numeric agentStateId. */
+/** The canonical state (the node's state table, helpers/states.ts); CXone's finer names live in SimAgent.stateName. */
+export type SimState = CanonicalState;
+
+/** CXone's agentStateName values with their numeric agentStateId (the ids of helpers/states.ts's table). */
 export const STATE_IDS = {
 	LoggedOut: 0,
 	Available: 1,
@@ -97,28 +99,24 @@ export function cxoneStateFields(state: SimState, pick: () => number, reason?: s
 		case 'NOT_READY':
 			return { stateName: 'Unavailable', outStateDescription: reason ?? NOT_READY_REASONS[Math.floor(pick() * NOT_READY_REASONS.length)], contactId: null };
 		case 'ON_CONTACT':
-			return { stateName: pick() < 0.7 ? 'InboundContact' : 'OutboundContact', outStateDescription: '', contactId: randomContactId(pick) };
+		case 'DIALER': {
+			// One draw decides the kind, and a contact ID is always drawn, so adding Dialer moved no other agent.
+			const kind = pick();
+			const contactId = randomContactId(pick);
+			if (state === 'DIALER' || kind >= 0.85) return { stateName: 'Dialer', outStateDescription: '', contactId: null };
+			return { stateName: kind < 0.6 ? 'InboundContact' : 'OutboundContact', outStateDescription: '', contactId };
+		}
 		default:
 			return { stateName: 'LoggedOut', outStateDescription: '', contactId: null };
 	}
 }
 
-const CANONICAL: Record<string, SimState> = { READY: 'READY', NOT_READY: 'NOT_READY', ON_CONTACT: 'ON_CONTACT', LOGGED_OUT: 'LOGGED_OUT' };
-const TUTORIAL_TYPE_OF: Record<CxoneStateName, SimState> = {
-	LoggedOut: 'LOGGED_OUT',
-	Available: 'READY',
-	Unavailable: 'NOT_READY',
-	LoggedIn: 'NOT_READY',
-	InboundContact: 'ON_CONTACT',
-	OutboundContact: 'ON_CONTACT',
-	InboundConsult: 'ON_CONTACT',
-	OutboundConsult: 'ON_CONTACT',
-	Dialer: 'ON_CONTACT',
-};
+const CANONICAL: Record<string, SimState> = { READY: 'READY', NOT_READY: 'NOT_READY', ON_CONTACT: 'ON_CONTACT', DIALER: 'DIALER', LOGGED_OUT: 'LOGGED_OUT' };
 
 /**
- * The fields setAgentState writes, from either a tutorial type (READY, ...) or a CXone name (Available,
- * Dialer, ...). Deterministic: an ON_CONTACT change is always InboundContact.
+ * The fields setAgentState writes, from either a canonical state (READY, DIALER, ...) or a CXone name (Available,
+ * Dialer, ...). The canonical state of a CXone name comes from the node's own state table. Deterministic: an
+ * ON_CONTACT change is always InboundContact.
  */
 export function stateChange(requested: string, reason?: string) {
 	const canonical = CANONICAL[requested.toUpperCase()];
@@ -127,16 +125,21 @@ export function stateChange(requested: string, reason?: string) {
 		return { state: canonical, ...fields, agentStateId: STATE_IDS[fields.stateName as CxoneStateName] };
 	}
 	const name = (Object.keys(STATE_IDS) as CxoneStateName[]).find((candidate) => candidate.toLowerCase() === requested.toLowerCase());
-	if (!name) throw new Error(`Unknown agent state "${requested}": use READY, NOT_READY, ON_CONTACT, LOGGED_OUT or a CXone state name`);
-	const state = TUTORIAL_TYPE_OF[name];
+	if (!name) throw new Error(`Unknown agent state "${requested}": use READY, NOT_READY, ON_CONTACT, DIALER, LOGGED_OUT or a CXone state name`);
+	const state = CANONICAL_OF.get(name) ?? 'NOT_READY';
 	return {
 		state,
 		stateName: name,
 		agentStateId: STATE_IDS[name],
 		outStateDescription: name === 'Unavailable' ? (reason ?? NOT_READY_REASONS[0]) : '',
-		contactId: state === 'ON_CONTACT' && name !== 'Dialer' ? randomContactId(() => 0.5) : null,
+		contactId: state === 'ON_CONTACT' ? randomContactId(() => 0.5) : null,
 	};
 }
+
+/** The canonical state of each CXone name, from the node's table, looked up once per name (not per agent). */
+const CANONICAL_OF = new Map<string, SimState>(
+	(Object.keys(STATE_IDS) as CxoneStateName[]).map((name) => [name, (stateByName(name)?.state ?? 'NOT_READY') as SimState]),
+);
 
 /** About 40% ready, 25% not ready, 25% on a contact, 10% logged out. */
 function pickState(value: number): SimState {
@@ -162,9 +165,10 @@ export function generateTenant(partial: Partial<TenantOptions> = {}): SimulatedT
 		const site = index % sites;
 		const team = Math.floor(random() * teams);
 		const skill = Math.floor(random() * SKILLS.length);
-		const state = pickState(random());
+		const picked = pickState(random());
 		const since = new Date(options.epochMs - Math.floor(random() * 3 * 3600_000)).toISOString();
-		const fields = cxoneStateFields(state, random);
+		const fields = cxoneStateFields(picked, random);
+		const state = CANONICAL_OF.get(fields.stateName) ?? 'NOT_READY';
 		// One literal with a fixed key order keeps every agent the same object shape (fast to build and serialize).
 		agents.push({
 			agentId,

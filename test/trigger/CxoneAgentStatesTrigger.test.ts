@@ -203,7 +203,7 @@ describe('real tenants: incremental polling with updatedSince', () => {
 	const real = (agentId: number, agentStateName: string, lastUpdateTime = minutesAgo(1)) => ({ agentId, agentStateName, lastUpdateTime });
 
 	it('a site filter matches each agent\'s Location from the agents list, and the events carry it', async () => {
-		const agentsList = { agents: [{ agentId: 1, locationId: 10, location: 'Manila' }, { agentId: 2, locationId: 20, location: 'Austin' }] };
+		const agentsList = { agents: [{ agentId: 1, location: 'Manila' }, { agentId: 2, location: 'Austin' }] };
 		nock(REAL_API)
 			.get(REAL_STATES)
 			.reply(200, { agentStates: [real(1, 'Available'), real(2, 'Available')], lastPollTime: minutesAgo(0) })
@@ -211,6 +211,7 @@ describe('real tenants: incremental polling with updatedSince', () => {
 			.query(true)
 			.reply(200, { agentStates: [real(1, 'Unavailable', minutesAgo(0)), real(2, 'Unavailable', minutesAgo(0))], lastPollTime: minutesAgo(0) });
 		nock(REAL_API).get(`${REAL_STATES.replace('/states', '')}`).query(true).twice().reply(200, agentsList);
+		nock(REAL_API).get(`${REAL_STATES.replace('/agents/states', '/locations')}`).twice().reply(200, { locations: [{ locationId: 20, locationName: 'Austin' }] });
 		const trigger = new TriggerHarness(signedIn(), { event: 'anyChange', filters: { siteIds: 'austin' } });
 		expect(await trigger.poll()).toBeNull();
 		expect((await trigger.poll())?.map((event) => [event.agentId, event.siteId, event.siteName, event.state])).toEqual([['2', '20', 'Austin', 'NOT_READY']]);

@@ -45,10 +45,11 @@ export interface AgentFilter {
 	sites?: string[];
 }
 
-const lowerSet = (values: string[]) => new Set(values.map((value) => value.toLowerCase()));
+const lowerSet = (values: string[]) => new Set(values.map((value) => value.trim().toLowerCase()));
 
+/** IDs and names compare trimmed and without case (a real tenant's Location NAME is its site). */
 const matchesIdOrName = (wanted: Set<string>, id: string | null, name: string | null) =>
-	(id !== null && wanted.has(id.toLowerCase())) || (name !== null && wanted.has(name.toLowerCase()));
+	(id !== null && wanted.has(id.trim().toLowerCase())) || (name !== null && wanted.has(name.trim().toLowerCase()));
 
 /** The filter as one test per agent (set lookups, so its cost does not grow with the filter), null when it keeps everyone. */
 export function agentMatcher(filter: AgentFilter): ((agent: NormalizedAgentState) => boolean) | null {

@@ -51,7 +51,8 @@ function parseMaybeJson(body: unknown): unknown {
 	}
 }
 
-const MESSAGE_KEYS = ['error_description', 'message', 'Message', 'errorMessage', 'error', 'detail', 'title'];
+/** `errorDescription` is NICE's spelling (calljacob/nice-cxone-api AdminGeneralService.ts ApiErrorResponse), `error_description` OAuth's. */
+const MESSAGE_KEYS = ['error_description', 'errorDescription', 'message', 'Message', 'errorMessage', 'error', 'detail', 'title'];
 
 const DETAIL_CHARS = 300;
 

@@ -1,3 +1,5 @@
+import { stateById, stateByName, type StateMapping } from './states';
+
 /**
  * Pure data shaping: whatever CXone sent becomes one schema. No n8n context here, so it can be tested
  * exhaustively and benchmarked on its own.
@@ -107,46 +109,22 @@ function asCount(value: unknown): number | null {
 	return typeof count === 'number' && Number.isInteger(count) && count >= 0 ? count : null;
 }
 
-function asBoolean(value: unknown): boolean | null {
+/**
+ * Booleans arrive as JSON booleans or as 'True'/'False' strings in any case: NICE's SDK parses `isActive` and
+ * `isOutbound` with parseBooleanString (nice-devone/nice-cxone-agent-sdk dist/common-sdk/src/util/utility.js,
+ * dist/common-sdk/src/lib/model/agent-state-response.js). Anything else is unknown (null), not false.
+ */
+export function asBoolean(value: unknown): boolean | null {
 	if (typeof value === 'boolean') return value;
-	if (value === 'true' || value === 1) return true;
-	if (value === 'false' || value === 0) return false;
+	if (value === 1) return true;
+	if (value === 0) return false;
+	if (typeof value === 'string') {
+		const text = value.trim().toLowerCase();
+		if (text === 'true') return true;
+		if (text === 'false') return false;
+	}
 	return null;
 }
-
-/** A lookup table in which a name such as "constructor" or "__proto__" finds nothing rather than Object's own. */
-function nullPrototype<T extends object>(entries: T): T {
-	return Object.assign(Object.create(null) as T, entries);
-}
-
-/** CXone's numeric `agentStateId`, per NICE's agent SDK (`agent-states-id.js`) and the realtime spec's enum. */
-const STATE_NAME_BY_ID: Record<string, string | undefined> = nullPrototype({
-	'0': 'LoggedOut',
-	'1': 'Available',
-	'2': 'Unavailable',
-	'3': 'InboundContact',
-	'4': 'OutboundContact',
-	'5': 'InboundConsult',
-	'6': 'OutboundConsult',
-	'7': 'Dialer',
-	'8': 'LoggedIn',
-});
-
-/** Keyed by the name with case, spaces, underscores and hyphens removed. */
-const CANONICAL_BY_ALIAS: Record<string, string | undefined> = nullPrototype({
-	ready: 'READY',
-	available: 'READY',
-	notready: 'NOT_READY',
-	unavailable: 'NOT_READY',
-	loggedout: 'LOGGED_OUT',
-	oncontact: 'ON_CONTACT',
-	inboundcontact: 'ON_CONTACT',
-	outboundcontact: 'ON_CONTACT',
-	inboundconsult: 'ON_CONTACT',
-	outboundconsult: 'ON_CONTACT',
-});
-
-const aliasKey = (name: string) => name.replace(/[\s_-]/g, '').toLowerCase();
 
 /** `PaidBreak`, `paid break` and `PAID_BREAK` all become `PAID_BREAK`. */
 function toUpperSnake(name: string): string {
@@ -157,8 +135,9 @@ function toUpperSnake(name: string): string {
 		.toUpperCase();
 }
 
+/** The canonical state of a name from the state table (helpers/states.ts); a name no source lists is kept, in UPPER_SNAKE. */
 export function canonicalState(name: string): string {
-	return CANONICAL_BY_ALIAS[aliasKey(name)] ?? toUpperSnake(name);
+	return stateByName(name)?.state ?? toUpperSnake(name);
 }
 
 const MAX_DATE_MS = 8.64e15;
@@ -262,16 +241,22 @@ function isCamelCase(record: JsonRecord, lookup: FieldLookup): boolean {
 /** Where the readers below write: the normalized agent itself, so no record allocates a second object. */
 type StateFields = Pick<NormalizedAgentState, 'state' | 'subState'>;
 
-/** Canonical names per source name, per batch: a tenant has a handful of state names, not one per agent. */
-type StateCache = Map<string, string>;
+/** State-table lookups per source name, per batch: a tenant has a handful of state names, not one per agent. */
+type StateCache = Map<string, StateMapping | string>;
 
-function cachedCanonicalState(name: string, cache: StateCache): string {
+/** The table's mapping for a name, or (for a name no source lists) its UPPER_SNAKE form. */
+function cachedState(name: string, cache: StateCache): StateMapping | string {
 	let state = cache.get(name);
 	if (state === undefined) {
-		state = canonicalState(name);
+		state = stateByName(name) ?? toUpperSnake(name);
 		cache.set(name, state);
 	}
 	return state;
+}
+
+function cachedCanonicalState(name: string, cache: StateCache): string {
+	const state = cachedState(name, cache);
+	return typeof state === 'string' ? state : state.state;
 }
 
 /** The tutorial nests `state: { type, subState }`; some gateways send `state` as a plain string. */
@@ -293,13 +278,16 @@ function readTutorialState(source: JsonRecord, cache: StateCache, into: StateFie
 }
 
 function readCxoneState(source: JsonRecord, cache: StateCache, into: StateFields): boolean {
-	const name = asString(source.agentStateName) ?? STATE_NAME_BY_ID[asString(source.agentStateId) ?? ''] ?? null;
-	if (!name) return false;
-	const state = cachedCanonicalState(name, cache);
-	into.state = state;
-	if (state === 'NOT_READY') into.subState = asString(source.outStateDescription);
-	// Keep which kind of contact it is (InboundContact, OutboundConsult, ...) that ON_CONTACT folds together.
-	else if (state === 'ON_CONTACT') into.subState = name;
+	const name = asString(source.agentStateName);
+	const mapping = name ? cachedState(name, cache) : stateById(asString(source.agentStateId) ?? '');
+	if (!mapping) return false;
+	if (typeof mapping === 'string') {
+		into.state = mapping;
+		return true;
+	}
+	into.state = mapping.state;
+	// The Not Ready reason, or which kind of contact ON_CONTACT (or DIALER) folds together.
+	into.subState = mapping.subState === 'outStateDescription' ? asString(source.outStateDescription) : mapping.subState;
 	return true;
 }
 

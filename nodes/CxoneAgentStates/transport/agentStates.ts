@@ -1,7 +1,8 @@
 /** Reading whole collections from CXone: every page of agent states, and the agents list for locations. */
 import type { IDataObject } from 'n8n-workflow';
 
-import { realAgentsPath } from '../helpers/constants';
+import { realAgentsPath, realLocationsPath } from '../helpers/constants';
+import { isTrustedNextLink } from '../helpers/nextLinks';
 import { asString, extractAgentStatesPage, lowerCaseKeys, UnexpectedResponseShapeError, type NormalizedAgentState } from '../helpers/normalize';
 import type { CxoneSession, RequestCall } from './index';
 
@@ -106,9 +107,9 @@ export async function fetchAgentStates(
 				options.itemIndex,
 			);
 		}
-		if (!session.isOnApiHost(next)) {
+		if (!isTrustedNextLink(next, session.apiBase)) {
 			throw session.failure(
-				'CXone sent a next-page link to another host; the node will not send your token there',
+				'CXone sent a next-page link to a host outside NICE\'s domains; the node will not send your token there',
 				`The link pointed at ${safeOrigin(extracted.nextLink)}. Report this to your CXone administrator.`,
 				options.itemIndex,
 			);
@@ -150,30 +151,36 @@ export interface AgentLocation {
 	siteName: string | null;
 }
 
+/** Only what the join needs (the Admin API's `fields` query): a full agent record has over a hundred fields. */
+const AGENT_FIELDS = 'agentId,location';
+
+/** Location names compare trimmed and without case: "manila " on one record is "Manila" on another. */
+export const locationKey = (name: string) => name.trim().toLowerCase();
+
 /**
- * CXone has no site in the state feed: the closest thing is the Location on each user record, so the
- * agents list is read once per execution and joined by agent ID.
+ * CXone has no site in the state feed: the closest thing is each agent's Location. GET /agents returns
+ * `location` as a NAME and no locationId (calljacob/nice-cxone-api src/services/admin/AdminAgentsService.ts
+ * `getAgents`; locationId exists only in POST/PUT bodies), so the agents list is read once per execution, paged
+ * with top/skip, and joined by agent ID.
  */
 export async function fetchAgentLocations(session: CxoneSession, call: RequestCall = {}): Promise<Map<string, AgentLocation>> {
 	const { itemIndex } = call;
 	const locations = new Map<string, AgentLocation>();
 	let skip = 0;
 	for (let page = 0; page < MAX_PAGES; page++) {
-		const response = await session.get(realAgentsPath(session.apiVersion), { top: AGENTS_PAGE_SIZE, skip }, call);
+		const response = await session.get(realAgentsPath(session.apiVersion), { fields: AGENT_FIELDS, top: AGENTS_PAGE_SIZE, skip }, call);
 		const body = response.body as Record<string, unknown> | unknown[] | null;
 		const agents = Array.isArray(body) ? body : body ? (lowerCaseKeys(body).agents as unknown[] | undefined) : [];
 		if (!Array.isArray(agents)) {
-			throw session.failure('CXone\'s agents list has an unexpected shape: expected an "agents" array', 'Check the API Version in the credential.', itemIndex);
+			throw session.failure('CXone\'s agents list (GET /agents) has an unexpected shape: expected an "agents" array', 'Check the API Version in the credential.', itemIndex);
 		}
 		for (const entry of agents) {
 			if (typeof entry !== 'object' || entry === null) continue;
 			const agent = lowerCaseKeys(entry as Record<string, unknown>);
 			const agentId = asString(agent.agentid);
 			if (agentId === null) continue;
-			locations.set(agentId, {
-				siteId: asString(agent.locationid),
-				siteName: asString(agent.location) ?? asString(agent.locationname),
-			});
+			const name = asString(agent.location)?.trim() || null;
+			locations.set(agentId, { siteId: null, siteName: name });
 		}
 		const total = Number(body && !Array.isArray(body) ? lowerCaseKeys(body).totalrecords : NaN);
 		skip += agents.length;
@@ -183,14 +190,43 @@ export async function fetchAgentLocations(session: CxoneSession, call: RequestCa
 	return locations;
 }
 
-/** Fills siteId/siteName from the agents list (real tenants only: their state feed has no site), once per execution. */
+/**
+ * Location IDs by name from GET /locations, `{ locations: [{ locationId, locationName }] }`
+ * (calljacob/nice-cxone-api src/services/admin/AdminGeneralService.ts `returnsLocations`). Only fills siteId:
+ * a 403 or 404 here (role without that permission, or a version without the endpoint) leaves siteId null
+ * rather than failing a run that matched sites by name.
+ */
+async function fetchLocationIds(session: CxoneSession, call: RequestCall): Promise<Map<string, string>> {
+	const ids = new Map<string, string>();
+	// A 403 or 404 resolves to null; anything else (already a NodeApiError from session.get) fails the run.
+	const body = await session.get(realLocationsPath(session.apiVersion), {}, call).then(
+		(response) => response.body,
+		(error: { httpCode?: string }) => {
+			if (error.httpCode === '403' || error.httpCode === '404') return null;
+			return Promise.reject(error);
+		},
+	);
+	const list = body && typeof body === 'object' && !Array.isArray(body) ? lowerCaseKeys(body as Record<string, unknown>).locations : undefined;
+	if (!Array.isArray(list)) return ids;
+	for (const entry of list) {
+		if (typeof entry !== 'object' || entry === null) continue;
+		const location = lowerCaseKeys(entry as Record<string, unknown>);
+		const id = asString(location.locationid);
+		const name = asString(location.locationname);
+		if (id !== null && name !== null) ids.set(locationKey(name), id);
+	}
+	return ids;
+}
+
+/** Fills siteName (the Location) and, when GET /locations names it, siteId, once per execution (real tenants only). */
 export async function attachAgentLocations(session: CxoneSession, agents: NormalizedAgentState[], call: RequestCall = {}) {
 	const locations = await session.memo('agentLocations', async () => await fetchAgentLocations(session, call));
+	const ids = await session.memo('locationIds', async () => await fetchLocationIds(session, call));
 	for (const agent of agents) {
 		const location = locations.get(agent.agentId);
 		if (location) {
-			agent.siteId = location.siteId;
 			agent.siteName = location.siteName;
+			agent.siteId = location.siteName === null ? null : (ids.get(locationKey(location.siteName)) ?? null);
 		}
 	}
 }

@@ -82,7 +82,7 @@ interface FullResponse {
 
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 const RETRYABLE_NETWORK_CODES = new Set(['ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ECONNREFUSED']);
-/** CXone's SDK and docs: 304 "nothing new" on polls, 204 no content. Both mean no agents, not an error. */
+/** Assumed (no NICE source found): 304 "nothing new" on polls, 204 no content. Both mean no agents, not an error. */
 const NO_CONTENT_STATUS = new Set([204, 304]);
 
 /** How long, at most, an execution whose token was refused waits before renewing it (see renewRefusedToken). */
@@ -141,17 +141,6 @@ export class CxoneSession {
 			return new URL(path, this.apiBase || 'https://cxone.invalid').href;
 		} catch {
 			return 'https://cxone.invalid/';
-		}
-	}
-
-	/** Absolute links CXone hands out (paging) must stay on the API host the token was issued for. */
-	isOnApiHost(link: string): boolean {
-		const base = this.data.apiBaseUrl;
-		if (!base) return false;
-		try {
-			return new URL(link).origin === new URL(base).origin;
-		} catch {
-			return false;
 		}
 	}
 
@@ -327,31 +316,42 @@ export class CxoneSession {
 			);
 		}
 		if (status === 403) {
-			return this.mode === 'accessKey'
-				? this.failure(
-						'The CXone API user is not allowed to read agent states (HTTP 403)',
-						`${said}Give the API user's role permission to view real-time agent data (CXone Admin > Security Profiles), then run again.`,
-						itemIndex,
-						code,
-					)
-				: this.failure(
-						`The CXone client lacks the '${AGENT_STATE_READ_SCOPE}' scope (HTTP 403)`,
-						`${said}In CXone Admin go to Security > OAuth Clients, select your client and add the scope ${AGENT_STATE_READ_SCOPE}; also check the credential's Scope field. The next sign-in picks it up.`,
-						itemIndex,
-						code,
-					);
+			if (this.mode !== 'accessKey') {
+				return this.failure(
+					`The token was refused for ${path} (HTTP 403): the client may not read agent states`,
+					`${said}This is the tutorial's API (or a gateway that speaks it), where reading agent states needs the scope ${AGENT_STATE_READ_SCOPE}: ask whoever runs that API or gateway to allow it for your client, and check the credential's Scope field. Real CXone tenants have no such scope: use the CXone Access Key sign-in for them.`,
+					itemIndex,
+					code,
+				);
+			}
+			const endpoint = realEndpointOf(path);
+			return this.failure(
+				`The CXone API user may not call ${endpoint.label} (HTTP 403)`,
+				`${said}${endpoint.permission} Then run again.`,
+				itemIndex,
+				code,
+			);
 		}
 		if (status === 404) {
-			return this.mode === 'accessKey' && path.startsWith('/incontactapi/')
+			// walterplaza/protractor src/test-data/.../returns-the-current-state-for-an-agent-v3.0.json: 404 "Invalid Agent Id".
+			if (this.mode === 'accessKey' && /invalid agent ?id/i.test(failure.detail ?? '')) {
+				return this.failure(
+					`CXone does not know this agent: ${realEndpointOf(path).label} answered "Invalid Agent Id" (HTTP 404)`,
+					`${said}Check the agent ID: it is CXone's numeric agentId, as in the node's output.`,
+					itemIndex,
+					code,
+				);
+			}
+			return this.mode === 'accessKey' && /\/incontactapi\/services\//i.test(path)
 				? this.failure(
-						`This tenant does not serve API version ${this.apiVersion} (HTTP 404)`,
+						`${realEndpointOf(path).label} was not found: this tenant may not serve API version ${this.apiVersion} (HTTP 404)`,
 						`${said}Change API Version in the credential (for example v30.0 or v34.0).`,
 						itemIndex,
 						code,
 					)
 				: this.failure(
-						`CXone has no endpoint at ${path} (HTTP 404)`,
-						`${said}Check the Tenant and Base URL in the credential.`,
+						`The API has no endpoint at ${path} (HTTP 404)`,
+						`${said}${this.mode === 'accessKey' ? 'Check the Base URL in the credential.' : 'Check the Tenant and Base URL in the credential: this sign-in method is for the tutorial\'s API or a gateway that speaks it.'}`,
 						itemIndex,
 						code,
 					);
@@ -399,6 +399,35 @@ export function retryAfterWhen(retryAfterMs: number | null): string {
 	return Number.isFinite(at.getTime()) && retryAfterMs <= 366 * 86_400_000
 		? `after ${at.toISOString()}`
 		: `later (CXone asked to wait ${Math.round(retryAfterMs / 1000)} s)`;
+}
+
+/**
+ * Which real-tenant endpoint a path is, and what the API user's role needs for it. The permission wording is
+ * assumed (no NICE source names the security-profile permissions; see the README's Compatibility table).
+ */
+export function realEndpointOf(path: string): { label: string; permission: string } {
+	let pathname = path;
+	try {
+		pathname = new URL(path, 'https://api.invalid').pathname;
+	} catch {
+		// keep the path as given
+	}
+	const lower = pathname.toLowerCase().replace(/\/+$/, '');
+	if (/\/agents\/states$/.test(lower)) {
+		return { label: 'GET /agents/states (Real-Time Data API)', permission: 'Give the API user\'s security profile permission to view real-time agent data (agent states).' };
+	}
+	if (/\/agents$/.test(lower)) {
+		return {
+			label: 'GET /agents (Admin API agents list, read for each agent\'s Location)',
+			permission: 'Give the API user\'s security profile permission to view users/agents in Admin, or turn off Include Site and Filter by Site.',
+		};
+	}
+	if (/\/locations$/.test(lower)) {
+		return { label: 'GET /locations (Admin API)', permission: 'Give the API user\'s security profile permission to view locations.' };
+	}
+	const agentPath = /\/agents\/[^/]+\/[^/]+$/.exec(lower);
+	if (agentPath) return { label: `GET ${agentPath[0]}`, permission: 'Give the API user\'s security profile permission to view real-time agent data.' };
+	return { label: `GET ${pathname}`, permission: 'Check the API user\'s security profile in CXone Admin.' };
 }
 
 /** Retry-After in seconds (what CXone sends) or as an HTTP date. */

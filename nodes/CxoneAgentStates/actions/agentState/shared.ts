@@ -2,7 +2,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { CANONICAL_STATES, EMPTY_RESULT_HINT } from '../../helpers/constants';
+import { EMPTY_RESULT_HINT } from '../../helpers/constants';
+import { AGENT_STATE_OPTIONS } from '../../helpers/states';
 import { agentMatcher, filterAgents, ListParameterError, parseList, type AgentFilter } from '../../helpers/filters';
 import { canonicalState, normalizeAgentStates, type NormalizedAgentState } from '../../helpers/normalize';
 import { AgentStatesSummarizer } from '../../helpers/summary';
@@ -27,14 +28,6 @@ const LIMITS = {
 	maxResponseSizeMb: { displayName: 'Max Response Size (MB)', min: 1, max: 500 },
 } as const;
 
-const stateOptions = CANONICAL_STATES.map((state) => ({
-	name: state
-		.split('_')
-		.map((word) => word[0] + word.slice(1).toLowerCase())
-		.join(' '),
-	value: state,
-}));
-
 export function optionsCollection(operation: string, { stateFilter }: { stateFilter: boolean }): INodeProperties {
 	const options: INodeProperties[] = [
 		{
@@ -50,7 +43,7 @@ export function optionsCollection(operation: string, { stateFilter }: { stateFil
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether to fill siteId and siteName from each agent\'s Location. Only for the Access Key sign-in, where it costs one extra request to the agents list; the tutorial API always sends siteId.',
+				'Whether to fill siteName from each agent\'s Location (and siteId where GET /locations lists it). Only for the Access Key sign-in, where it costs a request to the agents list; the tutorial API always sends siteId.',
 		},
 		{
 			displayName: 'Max Retry Wait (Seconds)',
@@ -104,7 +97,7 @@ export function optionsCollection(operation: string, { stateFilter }: { stateFil
 			displayName: 'States',
 			name: 'states',
 			type: 'multiOptions',
-			options: stateOptions,
+			options: AGENT_STATE_OPTIONS.map((option) => ({ ...option })),
 			default: [],
 			description: 'Only agents in these states (leave empty for all)',
 		});

@@ -16,17 +16,20 @@ const credentials = (overrides: Partial<CxoneCredentialData> = {}): CxoneCredent
 	...overrides,
 });
 
+/** What n8n's httpRequest gives for the package's requests (full response, body as text). */
+const answer = (body: object) => ({ statusCode: 200, headers: {}, body: JSON.stringify(body) });
+
 /** A fake CXone: answers by URL, records every URL asked. */
 function fakeCxone(issuer: string, iss: string) {
 	const urls: string[] = [];
 	const http = async (options: IHttpRequestOptions) => {
 		const url = new URL(options.url as string);
 		urls.push(`${url.origin}${url.pathname}`);
-		if (url.pathname === '/.well-known/openid-configuration') return { issuer, token_endpoint: `${issuer}/auth/token` };
+		if (url.pathname === '/.well-known/openid-configuration') return answer({ issuer, token_endpoint: `${issuer}/auth/token` });
 		if (url.pathname === '/auth/token') {
-			return { access_token: 'tok', token_type: 'bearer', refresh_token: 'r', expires_in: 3600, id_token: jwt({ iss, tenantId: 't-1' }) };
+			return answer({ access_token: 'tok', token_type: 'bearer', refresh_token: 'r', expires_in: 3600, id_token: jwt({ iss, tenantId: 't-1' }) });
 		}
-		if (url.pathname === '/.well-known/cxone-configuration') return { api_endpoint: `https://api-${url.hostname}` };
+		if (url.pathname === '/.well-known/cxone-configuration') return answer({ api_endpoint: `https://api-${url.hostname}` });
 		throw new Error(`unexpected ${url.href}`);
 	};
 	return { http, urls };
@@ -85,7 +88,7 @@ describe('sign-in errors', () => {
 
 	it('reads NICE\'s camelCase errorDescription', async () => {
 		const http = async (options: IHttpRequestOptions) => {
-			if (String(options.url).endsWith('/openid-configuration')) return { issuer: 'https://cxone.niceincontact.com', token_endpoint: 'https://cxone.niceincontact.com/auth/token' };
+			if (String(options.url).endsWith('/openid-configuration')) return answer({ issuer: 'https://cxone.niceincontact.com', token_endpoint: 'https://cxone.niceincontact.com/auth/token' });
 			return await failing(400, { error: 'invalid_request', errorDescription: 'Grant type not allowed for this application' })();
 		};
 		await expect(signInWithAccessKey(http, credentials(), 0)).rejects.toMatchObject({ description: 'CXone said: Grant type not allowed for this application' });

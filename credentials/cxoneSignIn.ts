@@ -53,7 +53,9 @@ export class CxoneSignInError extends Error {
 	constructor(
 		message: string,
 		readonly description: string,
-		readonly httpCode?: string,
+		// Not `httpCode`/`status`: n8n's NodeApiError (how the credential Test button wraps this error) would
+		// swap the message for its generic "Authorization failed" text (n8n-workflow errors/node-api.error.ts).
+		readonly signInHttpStatus?: string,
 	) {
 		super(message);
 		this.name = 'CxoneSignInError';
@@ -400,13 +402,13 @@ function explainTokenFailure(
 			description:
 				mode === 'accessKey'
 					? 'Use the client ID and secret NICE issued when your back-end application was registered (developer.niceincontact.com).'
-					: 'Check the Client ID and Client Secret of the OAuth client (CXone Admin > Security > OAuth Clients).',
+					: 'Check the Client ID and Client Secret the tutorial API (or your gateway) issued. For a real CXone tenant, choose the CXone Access Key sign-in method instead.',
 		};
 	}
 	if (code === 'invalid_scope') {
 		return {
 			message: `The token endpoint refused the scope "${scope ?? ''}"`,
-			description: `Add the scope ${AGENT_STATE_READ_SCOPE} to the OAuth client (CXone Admin > Security > OAuth Clients), or correct the Scope field.`,
+			description: `The tutorial API (or your gateway) must allow this client the scope ${AGENT_STATE_READ_SCOPE}; correct the Scope field or the client's allowed scopes there.`,
 		};
 	}
 	if (failure.status === 404) {

@@ -166,7 +166,7 @@ describe('token endpoint', () => {
 		nock(API).post('/oauth2/token').reply(401, { error: 'invalid_client' });
 		const { error } = await executeWorkflow(new TestCredentialsHelper(tutorialCredentials()), {});
 		expect(error?.message).toBe('The token endpoint refused the Client ID or Client Secret');
-		expect(error?.description).toMatch(/Security > OAuth Clients/);
+		expect(error?.description).toMatch(/the tutorial API \(or your gateway\) issued/);
 	});
 
 	it('a token answer without access_token says so', async () => {

@@ -12,7 +12,7 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: 'site-1, site-2',
+		placeholder: 'e.g. site-1, site-2',
 		description: 'One or more site IDs, comma-separated (an array from an expression works too)',
 		hint: 'Tutorial API: the siteId of each agent. Real tenants (Access Key sign-in) have no site in the state feed: this matches each agent\'s Location (ID or name), read from the agents list.',
 		displayOptions: { show: { resource: ['agentState'], operation: ['filterBySite'] } },

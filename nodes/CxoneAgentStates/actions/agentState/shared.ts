@@ -78,7 +78,7 @@ export function optionsCollection(operation: string, { stateFilter }: { stateFil
 			name: 'teams',
 			type: 'string',
 			default: '',
-			placeholder: '12, Support',
+			placeholder: 'e.g. 12, Support',
 			description: 'Only agents in these teams: team IDs or names, comma-separated, case-insensitive',
 		},
 	];
@@ -99,7 +99,8 @@ export function optionsCollection(operation: string, { stateFilter }: { stateFil
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show: { resource: ['agentState'], operation: [operation] } },
-		options,
+		// n8n's UX guideline: a collection's options in alphabetical order.
+		options: options.sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }
 

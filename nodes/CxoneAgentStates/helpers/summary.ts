@@ -1,6 +1,10 @@
 import type { NormalizedAgentState } from './normalize';
 
 export interface AgentStatesSummary {
+	/**
+	 * Logged-in agents. Real CXone also lists logged-out agents and the tutorial API does not, so they are left
+	 * out of `total`, `bySite` and `byTeam` in both sign-in modes; `byState.LOGGED_OUT` counts those listed.
+	 */
 	total: number;
 	ready: number;
 	byState: Record<string, number>;
@@ -38,8 +42,14 @@ export class AgentStatesSummarizer {
 		};
 	}
 
+	/** Every agent added, logged out or not. */
+	listed = 0;
+
 	add(agent: NormalizedAgentState): void {
 		const summary = this.summary;
+		this.listed++;
+		countInto(summary.byState, agent.state);
+		if (agent.state === 'LOGGED_OUT') return;
 		summary.total++;
 		if (agent.isReady) {
 			summary.ready++;
@@ -55,7 +65,6 @@ export class AgentStatesSummarizer {
 				stateDurationSeconds: agent.stateDurationSeconds,
 			});
 		}
-		countInto(summary.byState, agent.state);
 		countInto(summary.bySite, agent.siteName ?? agent.siteId);
 		countInto(summary.byTeam, agent.teamName ?? agent.teamId);
 	}

@@ -68,7 +68,8 @@ export function optionsCollection(operation: string, { stateFilter }: { stateFil
 				{
 					name: 'One Summary Item',
 					value: 'summary',
-					description: 'Counts by state, site and team plus ready agent IDs: for one email or message per run',
+					description:
+						'Counts by state, site and team plus ready agent IDs: for one email or message per run. Total, site and team counts are of logged-in agents in both sign-in methods.',
 				},
 			],
 			default: 'agents',
@@ -171,7 +172,7 @@ export async function queryAgentStates(
 			location: 'outputPane',
 		});
 	}
-	const selectedCount = summarizer ? summarizer.result.total : selected.length;
+	const selectedCount = summarizer ? summarizer.listed : selected.length;
 	if (selectedCount === 0) {
 		// Only on an empty result: normalize again rather than keep every agent on the streaming path.
 		const before = unfiltered ?? (fetched.records.length ? normalizeAgentStates(fetched.records, nowMs).agents : []);

@@ -298,6 +298,13 @@ export async function signInWithAccessKey(
 	credentials: CxoneCredentialData,
 	nowMs: number,
 ): Promise<SignInResult> {
+	if (!credentials.accessKeyId?.trim() && !credentials.accessKeySecret?.trim()) {
+		// Also what a credential saved before CXone Access Key became the default looks like (n8n fills in the default).
+		throw new CxoneSignInError(
+			'Access Key ID and Access Key Secret are empty',
+			'For a real CXone tenant, fill in the API user\'s access key. For the tutorial API or a gateway, choose Tutorial API or Gateway as the Sign-In Method.',
+		);
+	}
 	const issuer = issuerOf(credentials);
 	const issuerBase = withoutTrailingSlash(issuer);
 	const clientId = requireField(credentials.clientId, 'Client ID');

@@ -105,3 +105,18 @@ describe('credential screen', () => {
 		expect(text).toMatch(/tutorial/);
 	});
 });
+
+it('a credential saved without a Sign-In Method (read as an access key) says which method to choose', async () => {
+	// n8n fills in the default and drops fields the access-key method hides, such as Tenant.
+	const { NodeHelpers } = await import('n8n-workflow');
+	const saved = { tenant: 'acme', clientId: 'id', clientSecret: 'secret', baseUrl: 'https://gw.example.com' };
+	const asN8nReadsIt = NodeHelpers.getNodeParameters(new CxoneApi().properties, saved, true, false, null, null) as ICredentialDataDecryptedObject;
+	expect(asN8nReadsIt.authMode).toBe('accessKey');
+	const requests: unknown[] = [];
+	const helper = { helpers: { httpRequest: async (options: unknown) => requests.push(options) } } as unknown as IHttpRequestHelper;
+	await expect(new CxoneApi().preAuthentication.call(helper, asN8nReadsIt)).rejects.toMatchObject({
+		message: 'Access Key ID and Access Key Secret are empty',
+		description: expect.stringMatching(/choose Tutorial API or Gateway as the Sign-In Method/),
+	});
+	expect(requests).toEqual([]);
+});

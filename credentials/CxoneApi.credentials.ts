@@ -29,31 +29,39 @@ export class CxoneApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
+			displayName:
+				'Real CXone tenant: choose <b>CXone Access Key</b> (your back-end application plus an API user\'s access key). <b>Tutorial API or Gateway</b> is only for the API in NICE\'s agent-state tutorial, or a gateway that speaks it.',
+			name: 'signInNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
 			displayName: 'Sign-In Method',
 			name: 'authMode',
 			type: 'options',
 			options: [
 				{
-					name: 'OAuth2 Client Credentials',
-					value: 'clientCredentials',
-					description: 'A client ID and secret with the agent-state scope (the tutorial API, or an OAuth gateway in front of CXone)',
-				},
-				{
-					name: 'CXone Access Key (Back-End Application)',
+					name: 'CXone Access Key (Real Tenant)',
 					value: 'accessKey',
 					description: 'A real CXone tenant: your registered back-end application plus an API user\'s access key',
 				},
+				{
+					name: 'Tutorial API or Gateway (OAuth2 Client Credentials)',
+					value: 'clientCredentials',
+					description:
+						'Only the API in NICE\'s agent-state tutorial, or a gateway that speaks it: a client ID and secret it issued. Real CXone tenants have no such sign-in.',
+				},
 			],
-			default: 'clientCredentials',
+			// Saved credentials without this field are read as an access key (n8n fills in the default).
+			default: 'accessKey',
 		},
 		{
 			displayName: 'Tenant',
 			name: 'tenant',
 			type: 'string',
-			required: true,
 			default: '',
-			placeholder: 'acme',
-			hint: 'Only the tenant name (letters, digits, hyphens): it builds https://{tenant}.api.cxone.com',
+			placeholder: 'e.g. acme',
+			hint: 'Only the tenant name (letters, digits, hyphens): it builds https://{tenant}.api.cxone.com. Not needed when Base URL is set.',
 			displayOptions: clientCredentialsOnly,
 		},
 		{
@@ -68,15 +76,16 @@ export class CxoneApi implements ICredentialType {
 				{ name: 'Custom Issuer URL', value: 'custom' },
 			],
 			default: 'global',
-			description: 'Where your tenant signs in. EU, UK and AU commercial tenants use Global.',
+			description: 'Where your tenant signs in. Commercial tenants in every region use Global; AU and EU sovereign-cloud tenants pick theirs; any other issuer (e.g. a UK sovereign cloud) goes in Custom Issuer URL.',
 			displayOptions: accessKeyOnly,
 		},
 		{
 			displayName: 'Issuer URL',
 			name: 'issuerUrl',
 			type: 'string',
+			required: true,
 			default: '',
-			placeholder: 'https://cxone.niceincontact.com',
+			placeholder: 'e.g. https://cxone.niceincontact.com',
 			description: 'The CXone authentication issuer, e.g. a sovereign cloud. Must be https://.',
 			displayOptions: { show: { authMode: ['accessKey'], environment: ['custom'] } },
 		},
@@ -86,7 +95,17 @@ export class CxoneApi implements ICredentialType {
 			type: 'string',
 			required: true,
 			default: '',
-			hint: 'Client credentials: the OAuth client\'s ID. Access key: the ID NICE issued for your back-end application.',
+			hint: 'The client ID NICE issued when your back-end application was registered',
+			displayOptions: accessKeyOnly,
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			required: true,
+			default: '',
+			hint: 'The client ID the tutorial API (or your gateway) issued',
+			displayOptions: clientCredentialsOnly,
 		},
 		{
 			displayName: 'Client Secret',
@@ -100,6 +119,7 @@ export class CxoneApi implements ICredentialType {
 			displayName: 'Access Key ID',
 			name: 'accessKeyId',
 			type: 'string',
+			required: true,
 			default: '',
 			hint: 'CXone Admin > Employees > (your API user) > Access Keys',
 			displayOptions: accessKeyOnly,
@@ -109,6 +129,7 @@ export class CxoneApi implements ICredentialType {
 			name: 'accessKeySecret',
 			type: 'string',
 			typeOptions: { password: true },
+			required: true,
 			default: '',
 			hint: 'Shown once, when the access key is generated',
 			displayOptions: accessKeyOnly,
@@ -118,7 +139,7 @@ export class CxoneApi implements ICredentialType {
 			name: 'scope',
 			type: 'string',
 			default: AGENT_STATE_READ_SCOPE,
-			description: 'Space-separated OAuth scopes to request; reading agent states needs ' + AGENT_STATE_READ_SCOPE,
+			description: 'Space-separated scopes to ask the tutorial API (or gateway) for; its agent-state read needs ' + AGENT_STATE_READ_SCOPE,
 			displayOptions: clientCredentialsOnly,
 		},
 		{
@@ -126,7 +147,7 @@ export class CxoneApi implements ICredentialType {
 			name: 'apiVersion',
 			type: 'string',
 			default: DEFAULT_API_VERSION,
-			placeholder: DEFAULT_API_VERSION,
+			placeholder: `e.g. ${DEFAULT_API_VERSION}`,
 			hint: 'The version segment of /incontactapi/services/{version}/agents/states',
 			displayOptions: accessKeyOnly,
 		},
@@ -135,16 +156,27 @@ export class CxoneApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: '',
-			placeholder: 'https://acme.api.cxone.com',
+			placeholder: 'e.g. https://api-na1.niceincontact.com',
 			description:
-				'Optional. Client credentials: replaces https://{tenant}.api.cxone.com. Access key: the API host (skips tenant discovery). https:// only; http:// only for 127.0.0.1 or localhost.',
+				'Optional. Your tenant\'s API host; set it to skip tenant discovery. https:// only; http:// only for 127.0.0.1 or localhost.',
+			displayOptions: accessKeyOnly,
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://gateway.example.com',
+			description:
+				'Optional. Replaces https://{tenant}.api.cxone.com, e.g. with your gateway (then Tenant is not needed). https:// only; http:// only for 127.0.0.1 or localhost.',
+			displayOptions: clientCredentialsOnly,
 		},
 		{
 			displayName: 'Token URL',
 			name: 'tokenUrl',
 			type: 'string',
 			default: '',
-			placeholder: 'https://acme.api.cxone.com/oauth2/token',
+			placeholder: 'e.g. https://gateway.example.com/oauth2/token',
 			description: 'Optional. Defaults to {Base URL}/oauth2/token.',
 			displayOptions: clientCredentialsOnly,
 		},
@@ -212,7 +244,7 @@ export class CxoneApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message: `Signed in, but not allowed to read agent states. CXone Access Key: the API user's security profile needs real-time agent data. OAuth2 Client Credentials (the tutorial's API or a gateway that speaks it): the client needs the scope ${AGENT_STATE_READ_SCOPE} there`,
+					message: `Signed in, but not allowed to read agent states. Access key: give the API user a role that can view real-time agent data. Tutorial API or gateway: allow the client the scope ${AGENT_STATE_READ_SCOPE}.`,
 				},
 			},
 			{

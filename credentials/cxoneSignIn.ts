@@ -65,7 +65,9 @@ export class CxoneSignInError extends Error {
 	constructor(
 		message: string,
 		readonly description: string,
-		readonly httpCode?: string,
+		// Not `httpCode`/`status`: n8n's NodeApiError (how the credential Test button wraps this error) would
+		// swap the message for its generic "Authorization failed" text (n8n-workflow errors/node-api.error.ts).
+		readonly signInHttpStatus?: string,
 	) {
 		super(message);
 		this.name = 'CxoneSignInError';
@@ -420,6 +422,13 @@ export async function signInWithAccessKey(
 	nowMs: number,
 	limits: SignInLimits = DEFAULT_SIGN_IN_LIMITS,
 ): Promise<SignInResult> {
+	if (!credentials.accessKeyId?.trim() && !credentials.accessKeySecret?.trim()) {
+		// Also what a credential saved before CXone Access Key became the default looks like (n8n fills in the default).
+		throw new CxoneSignInError(
+			'Access Key ID and Access Key Secret are empty',
+			'For a real CXone tenant, fill in the API user\'s access key. For the tutorial API or a gateway, choose Tutorial API or Gateway as the Sign-In Method.',
+		);
+	}
 	const issuer = issuerOf(credentials);
 	const issuerBase = withoutTrailingSlash(issuer);
 	const clientId = requireField(credentials.clientId, 'Client ID');

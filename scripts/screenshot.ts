@@ -1,52 +1,41 @@
 /**
- * `npm run screenshot`: the README's picture of the node in the n8n editor, taken from a real n8n (the e2e
- * install) with Debian's headless Chromium (`apt-get install chromium`). A development tool; CI does not run it.
+ * `npm run screenshot`: the README's picture of the editor, taken from a real n8n (the e2e install) with Debian's
+ * headless Chromium (`apt-get install chromium`): Filter by Site open, and the new NICE CXone API credential a
+ * user creates from it, with the real-tenant sign-in (CXone Access Key) chosen. A development tool; CI does not
+ * run it. No credential is saved or tested, so nothing leaves this machine.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { chromium } from 'playwright-core';
-
-import { startSimulator } from '../test/simulator';
+import { launchChromium, setUpOwner, signedInPage } from '../test/e2e/browser';
 import { ensureN8n, N8nSandbox, packPackage, REPO } from '../test/e2e/n8n';
-import { agentStatesWorkflow, tutorialCredential } from '../test/e2e/workflows';
-
-const OWNER = { email: 'owner@example.com', firstName: 'Screen', lastName: 'Shot', password: 'Screenshot-Pass-1' };
+import { agentStatesWorkflow } from '../test/e2e/workflows';
 
 async function main() {
-	const simulator = await startSimulator({ quiet: true });
 	const sandbox = await N8nSandbox.create(await ensureN8n(), await packPackage());
 	try {
-		await sandbox.importCredentials([tutorialCredential('credShot00000001', simulator.url)]);
 		const workflow = agentStatesWorkflow({
 			id: 'wfScreenshot0001',
-			credentialId: 'credShot00000001',
+			credentialId: 'none',
 			operation: 'filterBySite',
-			siteIds: 'site-1, site-2',
-			options: { output: 'summary', teams: 'Support', maxRetryWaitSeconds: 30 },
+			siteIds: 'Manila, Austin',
+			options: { output: 'summary', teams: 'Support' },
 		});
+		// A node without a credential, as a new user finds it: n8n offers to set one up.
+		delete (workflow.nodes[1] as { credentials?: unknown }).credentials;
 		await sandbox.importWorkflows([workflow]);
 		const { url } = await sandbox.startServer();
-
-		// n8n answers /healthz before its REST routes exist: retry the owner setup for a while.
-		let setup: Response | undefined;
-		for (let attempt = 0; attempt < 120 && (!setup || setup.status === 404); attempt++) {
-			if (setup) await new Promise((resolve) => setTimeout(resolve, 500));
-			setup = await fetch(`${url}/rest/owner/setup`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(OWNER) });
-		}
-		if (!setup?.ok) throw new Error(`n8n refused the owner setup: HTTP ${setup?.status} ${await setup?.text()}`);
-		const browser = await chromium.launch({
-			executablePath: '/usr/bin/chromium',
-			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-		});
+		await setUpOwner(url);
+		const browser = await launchChromium();
 		try {
-			const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-			// Sign in through the REST API: the session cookie lands in the page's context.
-			const login = await page.request.post(`${url}/rest/login`, { data: { emailOrLdapLoginId: OWNER.email, password: OWNER.password } });
-			if (!login.ok()) throw new Error(`n8n refused the login: HTTP ${login.status()} ${await login.text()}`);
+			const page = await signedInPage(browser, url);
+			await page.setViewportSize({ width: 1440, height: 1000 });
 			// /workflow/{id}/{nodeId} opens the workflow with that node's parameters panel open.
 			await page.goto(`${url}/workflow/${workflow.id}/cxone`);
 			await page.waitForSelector('text=Site IDs', { timeout: 60_000 });
+			await page.locator('[class*="emptySelectButton"]').first().click();
+			const dialog = page.getByRole('dialog').filter({ hasText: 'Sign-In Method' });
+			await dialog.getByText('Real CXone tenant: choose').waitFor({ timeout: 60_000 });
 			await page.waitForTimeout(1500);
 			mkdirSync(join(REPO, 'docs'), { recursive: true });
 			const file = join(REPO, 'docs', 'node-in-editor.png');
@@ -57,7 +46,6 @@ async function main() {
 		}
 	} finally {
 		await sandbox.cleanup();
-		await simulator.stop();
 	}
 }
 

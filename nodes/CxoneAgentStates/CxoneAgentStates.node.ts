@@ -37,6 +37,12 @@ export class CxoneAgentStates implements INodeType {
 				noDataExpression: true,
 				displayOptions: { show: { resource: ['agentState'] } },
 				options: [
+					{
+						name: 'Filter by Site',
+						value: 'filterBySite',
+						description: 'Get the agents of one or more sites',
+						action: 'Get agent states filtered by site',
+					},
 					// n8n's wording for "Get All" (its review scanner ignores lint exceptions); the value stays 'getAll',
 					// so saved workflows and the tutorial's name for it keep working.
 					{
@@ -50,12 +56,6 @@ export class CxoneAgentStates implements INodeType {
 						value: 'getReady',
 						description: 'Get only the agents who are ready (Available) to take contacts',
 						action: 'Get ready agents',
-					},
-					{
-						name: 'Filter by Site',
-						value: 'filterBySite',
-						description: 'Get the agents of one or more sites',
-						action: 'Get agent states filtered by site',
 					},
 				],
 				default: 'getAll',

@@ -12,7 +12,8 @@ import { CREDENTIAL_TYPE } from '../CxoneAgentStates/helpers/constants';
 import { AGENT_STATE_OPTIONS } from '../CxoneAgentStates/helpers/states';
 import { filterAgents, ListParameterError, parseList } from '../CxoneAgentStates/helpers/filters';
 import { canonicalState, normalizeAgentStates } from '../CxoneAgentStates/helpers/normalize';
-import { decodeSnapshot, detectChanges, snapshotHasActiveAgents, type WatchEvent } from '../CxoneAgentStates/helpers/stateChanges';
+import { decodeSnapshot, detectChanges, snapshotHasActiveAgents, type WatchEvent, type WatchRule } from '../CxoneAgentStates/helpers/stateChanges';
+import type { NormalizedAgentState } from '../CxoneAgentStates/helpers/normalize';
 import { CxoneSession } from '../CxoneAgentStates/transport';
 import { attachAgentLocations, fetchAgentStates, PAGE_CAP_WARNING } from '../CxoneAgentStates/transport/agentStates';
 
@@ -32,6 +33,51 @@ interface TriggerState {
 const STATE_KEYS = new Set(['cursor', 'snapshot', 'watching', 'emptyListSeen']);
 
 const MANUAL_SAMPLE_SIZE = 10;
+
+const SAMPLE_NONE_DESCRIPTION =
+	'Fetch Test Event shows only current agents that fit Trigger On, its States and Minutes, and the filters. Try again when one does, or widen the settings to see sample fields.';
+
+/**
+ * Fetch Test Event's samples: current agents that fit the rule (in a watched state, for long enough; for
+ * Left State, in any other state), or a sentence saying why none does.
+ */
+export function sampleAgents(
+	all: NormalizedAgentState[],
+	watched: NormalizedAgentState[],
+	rule: WatchRule,
+	nowMs: number,
+): NormalizedAgentState[] | string {
+	const inWatchedState = (agent: NormalizedAgentState) => rule.states.length === 0 || rule.states.includes(agent.state);
+	const stateList = rule.states.length ? rule.states.join(' or ') : 'any state';
+	let fits: (agent: NormalizedAgentState) => boolean;
+	let wanted: string;
+	switch (rule.event) {
+		case 'entered':
+			fits = inWatchedState;
+			wanted = `is in ${stateList}`;
+			break;
+		case 'left':
+			fits = (agent) => rule.states.length === 0 || !rule.states.includes(agent.state);
+			wanted = `is outside ${stateList}`;
+			break;
+		case 'inStateFor': {
+			const thresholdMs = rule.minutes * 60_000;
+			fits = (agent) => inWatchedState(agent) && agent.stateSince !== null && nowMs - Date.parse(agent.stateSince) >= thresholdMs;
+			wanted = `has been in ${stateList} for ${rule.minutes} minute${rule.minutes === 1 ? '' : 's'} or more`;
+			break;
+		}
+		default:
+			fits = () => true;
+			wanted = '';
+	}
+	const sample = watched.filter(fits).slice(0, MANUAL_SAMPLE_SIZE);
+	if (sample.length) return sample;
+	const returned = `CXone returned ${all.length} agent${all.length === 1 ? '' : 's'}`;
+	if (all.length === 0) return 'No sample: CXone returned no agents';
+	if (watched.length === 0) return `No sample: ${returned} and the Site IDs and Teams filters matched none of them`;
+	const ofWatched = watched.length === all.length ? '' : ` (${watched.length} after the filters)`;
+	return `No sample: ${returned}${ofWatched} and none ${wanted} right now`;
+}
 
 /** The same list as the node's States option: saved values READY, NOT_READY, ON_CONTACT, LOGGED_OUT keep working. */
 const stateOptions = AGENT_STATE_OPTIONS.map((option) => ({ ...option }));
@@ -56,13 +102,29 @@ export class CxoneAgentStatesTrigger implements INodeType {
 				name: 'event',
 				type: 'options',
 				options: [
-					{ name: 'Any State Change', value: 'anyChange', description: 'An agent moved from one state to another' },
-					{ name: 'Entered State', value: 'entered', description: 'An agent entered one of the chosen states' },
-					{ name: 'Left State', value: 'left', description: 'An agent left one of the chosen states' },
+					{
+						name: 'Any State Change',
+						value: 'anyChange',
+						description: 'An agent moved from one state to another',
+						action: 'On any agent state change',
+					},
+					{
+						name: 'Entered State',
+						value: 'entered',
+						description: 'An agent entered one of the chosen states',
+						action: 'On agent entered state',
+					},
 					{
 						name: 'Has Been in State For',
 						value: 'inStateFor',
 						description: 'An agent has stayed in one of the chosen states for at least N minutes (fires once per stay)',
+						action: 'On agent in state for N minutes',
+					},
+					{
+						name: 'Left State',
+						value: 'left',
+						description: 'An agent left one of the chosen states',
+						action: 'On agent left state',
 					},
 				],
 				default: 'anyChange',
@@ -97,6 +159,7 @@ export class CxoneAgentStatesTrigger implements INodeType {
 						name: 'siteIds',
 						type: 'string',
 						default: '',
+						placeholder: 'e.g. site-1, Manila',
 						description: 'Only agents of these sites (IDs or names, comma-separated). Real tenants: matched against each agent\'s Location name (IDs only where GET /locations lists them), which costs a request to the agents list per poll.',
 					},
 					{
@@ -104,6 +167,7 @@ export class CxoneAgentStatesTrigger implements INodeType {
 						name: 'teams',
 						type: 'string',
 						default: '',
+						placeholder: 'e.g. 12, Support',
 						description: 'Only agents of these teams (IDs or names, comma-separated)',
 					},
 				],
@@ -177,9 +241,10 @@ export class CxoneAgentStatesTrigger implements INodeType {
 		const watched = filterAgents(agents, { sites, teams });
 
 		if (manual) {
-			const sample = watched.slice(0, MANUAL_SAMPLE_SIZE);
+			const sample = sampleAgents(agents, watched, { event, states, minutes }, nowMs);
+			if (typeof sample === 'string') throw new NodeOperationError(this.getNode(), sample, { description: SAMPLE_NONE_DESCRIPTION, level: 'warning' });
 			const items = sample.map((agent) => ({ ...agent, event: 'sample', previousState: null, previousStateSince: null, secondsInPreviousState: null }));
-			return items.length ? [this.helpers.returnJsonArray(items as unknown as IDataObject[])] : null;
+			return [this.helpers.returnJsonArray(items as unknown as IDataObject[])];
 		}
 
 		// 204/304 or an empty body: nothing to compare. Never "everyone left": keep the snapshot and the cursor.

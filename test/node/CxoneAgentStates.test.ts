@@ -166,7 +166,7 @@ describe('output options', () => {
 			options: { output: 'summary', teams: 'nobody' },
 		});
 		expect(items.map((item) => item.json)).toMatchObject([{ total: 0, ready: 0 }]);
-		expect(hints.map((hint) => hint.message)).toContain(EMPTY_RESULT_HINT);
+		expect(hints.map((hint) => hint.message)).toContain("CXone returned 4 agents; the Teams filter (nobody) matched none. Compare it with the agents' teamId and teamName in a run without it.");
 	});
 
 	it('Include Raw Record adds the untouched record', async () => {

@@ -1,6 +1,10 @@
 import type { NormalizedAgentState } from './normalize';
 
 export interface AgentStatesSummary {
+	/**
+	 * Logged-in agents. Real CXone also lists logged-out agents and the tutorial API does not, so they are left
+	 * out of `total`, `bySite` and `byTeam` in both sign-in modes; `byState.LOGGED_OUT` counts those listed.
+	 */
 	total: number;
 	ready: number;
 	byState: Record<string, number>;
@@ -34,7 +38,11 @@ interface Counted {
 	ready: boolean;
 }
 
-/** Counts agents one at a time, so a summary of 100,000 agents never needs them all in memory at once. */
+/**
+ * Counts agents one at a time, so a summary of 100,000 agents never needs them all in memory at once.
+ * `total`, `bySite` and `byTeam` count logged-in agents in both sign-in modes; `byState` counts every agent
+ * listed, so real tenants' logged-out agents show there as LOGGED_OUT.
+ */
 export class AgentStatesSummarizer {
 	private readonly summary: AgentStatesSummary;
 	/**
@@ -42,6 +50,9 @@ export class AgentStatesSummarizer {
 	 * twice is counted once, as its last record. Not the agent itself: the summary does not hold every agent.
 	 */
 	private readonly counted = new Map<string, Counted | undefined>();
+
+	/** Agents counted, logged out or not. */
+	listed = 0;
 
 	constructor(fetchedAt: Date) {
 		this.summary = {
@@ -68,8 +79,10 @@ export class AgentStatesSummarizer {
 		const site = agent.siteName ?? agent.siteId;
 		const team = agent.teamName ?? agent.teamId;
 		this.counted.set(agent.agentId, { state: agent.state, site, team, ready: agent.isReady });
-		summary.total++;
+		this.listed++;
 		countInto(summary.byState, agent.state);
+		if (agent.state === 'LOGGED_OUT') return;
+		summary.total++;
 		countInto(summary.bySite, site);
 		countInto(summary.byTeam, team);
 		if (agent.isReady) {
@@ -90,8 +103,10 @@ export class AgentStatesSummarizer {
 
 	private uncount(agentId: string, { state, site, team, ready }: Counted): void {
 		const summary = this.summary;
-		summary.total--;
+		this.listed--;
 		countInto(summary.byState, state, -1);
+		if (state === 'LOGGED_OUT') return;
+		summary.total--;
 		countInto(summary.bySite, site, -1);
 		countInto(summary.byTeam, team, -1);
 		if (ready) {

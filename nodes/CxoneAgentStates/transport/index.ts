@@ -276,8 +276,8 @@ export class CxoneSession {
 	}
 
 	private signInError(error: unknown, itemIndex?: number): NodeApiError {
-		const cause = signInCause(error) as { message: string; description?: string; httpCode?: string };
-		return this.failure(cause.message, cause.description ?? '', itemIndex, cause.httpCode);
+		const cause = signInCause(error) as { message: string; description?: string; signInHttpStatus?: string };
+		return this.failure(cause.message, cause.description ?? '', itemIndex, cause.signInHttpStatus);
 	}
 
 	private apiError(

@@ -11,7 +11,7 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: 'site-1, site-2',
+		placeholder: 'e.g. site-1, site-2',
 		description: 'One or more site IDs, comma-separated (an array from an expression works too)',
 		hint: 'Tutorial API: the siteId of each agent. Real tenants (Access Key sign-in) have no site in the state feed: this matches each agent\'s Location NAME (any case), read from the agents list, or a location ID when GET /locations lists it (otherwise siteId stays empty).',
 		displayOptions: { show: { resource: ['agentState'], operation: ['filterBySite'] } },

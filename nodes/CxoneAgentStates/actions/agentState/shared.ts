@@ -78,7 +78,8 @@ export function optionsCollection(operation: string, { stateFilter }: { stateFil
 				{
 					name: 'One Summary Item',
 					value: 'summary',
-					description: 'Counts by state, site and team plus ready agent IDs: for one email or message per run',
+					description:
+						'Counts by state, site and team plus ready agent IDs: for one email or message per run. Total, site and team counts are of logged-in agents in both sign-in methods.',
 				},
 			],
 			default: 'agents',
@@ -88,7 +89,7 @@ export function optionsCollection(operation: string, { stateFilter }: { stateFil
 			name: 'teams',
 			type: 'string',
 			default: '',
-			placeholder: '12, Support',
+			placeholder: 'e.g. 12, Support',
 			description: 'Only agents in these teams: team IDs or names, comma-separated, case-insensitive',
 		},
 	];
@@ -109,7 +110,8 @@ export function optionsCollection(operation: string, { stateFilter }: { stateFil
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show: { resource: ['agentState'], operation: [operation] } },
-		options,
+		// n8n's UX guideline: a collection's options in alphabetical order.
+		options: options.sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }
 
@@ -187,11 +189,14 @@ export async function queryAgentStates(
 	const summarizer = options.output === 'summary' ? new AgentStatesSummarizer(new Date(nowMs)) : null;
 	let selected: NormalizedAgentState[];
 	let skipped: number;
+	/** Every agent before the filters, kept only where it already exists (to explain an empty result). */
+	let unfiltered: NormalizedAgentState[] | undefined;
 
 	// Real tenants' state feed has no site: it comes from the agents list, so sites are matched after that.
 	if (session.mode === 'accessKey' && (sites.length > 0 || options.includeSite === true)) {
 		({ agents: selected, skipped } = normalizeAgentStates(fetched.records, nowMs, includeRaw));
 		await attachAgentLocations(session, selected, call);
+		unfiltered = selected;
 		selected = filterAgents(selected, filter);
 		if (summarizer) for (const agent of selected) summarizer.add(agent);
 	} else {
@@ -213,8 +218,44 @@ export async function queryAgentStates(
 			location: 'outputPane',
 		});
 	}
-	const selectedCount = summarizer ? summarizer.result.total : selected.length;
-	if (selectedCount === 0) this.addExecutionHints({ message: EMPTY_RESULT_HINT, location: 'outputPane' });
+	const selectedCount = summarizer ? summarizer.listed : selected.length;
+	if (selectedCount === 0) {
+		// Only on an empty result: normalize again rather than keep every agent on the streaming path.
+		const before = unfiltered ?? (fetched.records.length ? normalizeAgentStates(fetched.records, nowMs).agents : []);
+		const message = before.length ? emptyAfterFilters(before, filter, query.readyOnly === true) : EMPTY_RESULT_HINT;
+		this.addExecutionHints({ message, location: 'outputPane' });
+	}
 
 	return summarizer ? [summarizer.result as unknown as IDataObject] : (selected as unknown as IDataObject[]);
+}
+
+/**
+ * The hint when CXone returned agents and the node's filters removed them all: names the filter (applied in
+ * the order Site IDs, Teams, States) after which nobody was left.
+ */
+export function emptyAfterFilters(agents: NormalizedAgentState[], filter: AgentFilter, readyOnly: boolean): string {
+	const steps: Array<{ label: string; filter: AgentFilter; values: string[] }> = [
+		{ label: 'Site IDs', filter: { sites: filter.sites }, values: filter.sites ?? [] },
+		{ label: 'Teams', filter: { teams: filter.teams }, values: filter.teams ?? [] },
+		{
+			label: readyOnly ? 'Get Ready (READY only)' : 'States',
+			filter: { states: filter.states },
+			values: readyOnly ? [] : (filter.states ?? []),
+		},
+	];
+	const returned = `CXone returned ${agents.length} agent${agents.length === 1 ? '' : 's'}`;
+	let left = agents;
+	let previous: string | undefined;
+	for (const step of steps) {
+		if (!(step.filter.sites ?? step.filter.teams ?? step.filter.states)?.length) continue;
+		const kept = filterAgents(left, step.filter);
+		const shown = step.values.length ? ` (${step.values.join(', ')})` : '';
+		if (kept.length === 0) {
+			const of = previous ? ` of the ${left.length} left after the ${previous} filter` : '';
+			return `${returned}; the ${step.label} filter${shown} matched none${of}. Compare it with the agents' ${step.label === 'Site IDs' ? 'siteId and siteName' : step.label === 'Teams' ? 'teamId and teamName' : 'state'} in a run without it.`;
+		}
+		left = kept;
+		previous = step.label;
+	}
+	return `${returned}; the filters together matched none. Compare them with the agents in a run without filters.`;
 }

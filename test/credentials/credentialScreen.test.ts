@@ -15,7 +15,10 @@ function helperAnswering(status: number, body: object): IHttpRequestHelper {
 	return {
 		helpers: {
 			httpRequest: async (options: { url: string }) => {
-				if (options.url.endsWith('/.well-known/openid-configuration')) return { issuer: ISSUER, token_endpoint: `${ISSUER}/auth/token` };
+				// The package's requests take n8n's full response with the body as text.
+				if (options.url.endsWith('/.well-known/openid-configuration')) {
+					return { statusCode: 200, headers: {}, body: JSON.stringify({ issuer: ISSUER, token_endpoint: `${ISSUER}/auth/token` }) };
+				}
 				throw Object.assign(new Error(`Request failed with status code ${status}`), {
 					isAxiosError: true,
 					response: { status, data: body, headers: {} },

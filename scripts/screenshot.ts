@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development code that n8n never loads; n8n lints only nodes/ and credentials/ */
 /**
  * `npm run screenshot`: the README's picture of the node in the n8n editor, taken from a real n8n (the e2e
  * install) with Debian's headless Chromium (`apt-get install chromium`). A development tool; CI does not run it.

@@ -1,8 +1,9 @@
 const { src, dest } = require('gulp');
 
-// tsc emits only JavaScript: icons and the codex (.node.json) files travel to dist/ here.
-function buildIcons() {
-	return src(['nodes/**/*.{png,svg}', 'nodes/**/*.node.json', 'credentials/**/*.{png,svg}'], { base: '.', encoding: false }).pipe(dest('dist'));
+// `n8n-node build` compiles with tsc and copies every icon (png/svg) into dist/; n8n's codex files
+// (*.node.json: categories, aliases and the documentation links the editor shows) travel to dist/ here.
+function buildCodex() {
+	return src('nodes/**/*.node.json', { base: '.' }).pipe(dest('dist'));
 }
 
-exports['build:icons'] = buildIcons;
+exports['build:codex'] = buildCodex;

@@ -25,7 +25,9 @@ export class CxoneApi implements ICredentialType {
 
 	icon = { light: 'file:../nodes/CxoneAgentStates/cxone.svg', dark: 'file:../nodes/CxoneAgentStates/cxone.dark.svg' } as const;
 
-	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-cxone#credentials';
+	// The README on GitHub. OWNER is a placeholder until the repository's address is known; `npm run
+	// release:check` fails while it is.
+	documentationUrl = 'https://github.com/OWNER/n8n-nodes-cxone#credentials';
 
 	properties: INodeProperties[] = [
 		{

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- development code that n8n never loads; n8n lints only nodes/ and credentials/ */
 /**
  * `npm run bench`: cost per execution against the simulator on loopback, beside the bare-HTTP floor
  * (fetch + JSON.parse of the same response). Ratios are measured in one run, pair by pair.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- development code that n8n never loads; n8n lints only nodes/ and credentials/ */
 /**
  * `npm run demo`: the built-in CXone simulator, and real n8n-core workflow executions (Manual Trigger →
  * CXone Agent States) for each operation, in both sign-in modes. No tenant, no network beyond 127.0.0.1.

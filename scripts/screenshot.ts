@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development code that n8n never loads; n8n lints only nodes/ and credentials/ */
 /**
  * `npm run screenshot`: the README's picture of the editor, taken from a real n8n (the e2e install) with Debian's
  * headless Chromium (`apt-get install chromium`): Filter by Site open, and the new NICE CXone API credential a

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- development code that n8n never loads; n8n lints only nodes/ and credentials/ */
 import nock from 'nock';
 
 import { CxoneApi } from '../../credentials/CxoneApi.credentials';

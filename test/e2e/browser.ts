@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development code that n8n never loads; n8n lints only nodes/ and credentials/ */
 /**
  * The n8n editor in Debian's headless Chromium (`apt-get install chromium`), driven by playwright-core: for the
  * editor e2e test and `npm run screenshot`. The owner account is created and signed in through n8n's REST API.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- development code that n8n never loads; n8n lints only nodes/ and credentials/ */
 /**
  * What a new user sees in a real n8n editor (headless Chromium): the credential Test button's message, the
  * node's options, and the trigger's Fetch Test Event. Run with `npm run test:e2e:editor`.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development code that n8n never loads; n8n lints only nodes/ and credentials/ */
 /**
  * Every workflow in examples/, imported into a real n8n, activated, and run by n8n itself (`n8n start`) on its
  * own schedule, delivering into real receivers on 127.0.0.1. Changed only where a user would: credentials,

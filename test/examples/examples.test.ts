@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development code that n8n never loads; n8n lints only nodes/ and credentials/ */
 /**
  * Every example imports into a workflow object, and every CXone node in it uses only parameters (and option
  * values) the node really has. The examples' n8n-nodes-base nodes are checked by activating them in a real

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development code that n8n never loads; n8n lints only nodes/ and credentials/ */
 /**
  * The same simulated tenant read in both sign-in methods: the summary counts the same logged-in agents, although
  * only real CXone lists the logged-out ones; and the examples ask for what their output shows.

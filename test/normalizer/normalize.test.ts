@@ -156,7 +156,8 @@ describe('normalizeAgentRecord', () => {
 	});
 
 	it('uses lastUpdateTime when startDate is absent', () => {
-		const { startDate: _omit, ...record } = cxoneRecord;
+		const record: Record<string, unknown> = { ...cxoneRecord };
+		delete record.startDate;
 		expect(normalizeAgentRecord(record, NOW)?.stateSince).toBe('2026-11-23T10:00:00.000Z');
 	});
 

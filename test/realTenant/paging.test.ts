@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- development code that n8n never loads; n8n lints only nodes/ and credentials/ */
 /**
  * Next links on real tenants: followed across NICE's hosts and path casings, refused anywhere else, and the
  * token never leaves for a refused host.

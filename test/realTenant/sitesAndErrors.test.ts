@@ -2,10 +2,9 @@
 import nock from 'nock';
 
 import { realEndpointOf } from '../../nodes/CxoneAgentStates/transport';
-import { accessKeyCredentials } from '../helpers/credentials';
+import { accessKeyCredentials, simulatorAccessKeyCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
 import { startSimulator } from '../simulator';
-import { simulatorAccessKeyCredentials } from '../helpers/credentials';
 
 const API = 'https://api-na1.niceincontact.com';
 const STATES = '/incontactapi/services/v31.0/agents/states';

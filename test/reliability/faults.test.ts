@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- development code that n8n never loads; n8n lints only nodes/ and credentials/ */
 /**
  * Promises about what CXone (or the network) throws at an unattended workflow: bounded retries, capped waits,
  * and an error that says what happened, never a hang or a crash.

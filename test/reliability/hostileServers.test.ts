@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development code that n8n never loads; n8n lints only nodes/ and credentials/ */
 /**
  * Promises against servers that misbehave on purpose, each a real HTTP server on 127.0.0.1: no credential
  * follows a redirect, a request takes at most its Timeout as a whole, a body is read only up to its limit, and

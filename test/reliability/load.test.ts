@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- development code that n8n never loads; n8n lints only nodes/ and credentials/ */
 /**
  * Promise: run every minute for days, the node neither leaks nor loses its head. 1,000 executions against the
  * simulator with faults mixed in: each ends in success or a clear error, no unhandled rejection, no growth in

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development code that n8n never loads; n8n lints only nodes/ and credentials/ */
 /**
  * Secrets are masked in every form, before anything is cut short. Each failure path below has a server on
  * 127.0.0.1 echo a secret back (as is, cut short, base64 in a Basic header, URL- or form-encoded, or a token

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- development code that n8n never loads; n8n lints only nodes/ and credentials/ */
 /**
  * Many executions, one sign-in: executions of one n8n process that need a token at the same moment share one
  * sign-in, and sign-in itself rides out 429 and 503 like the API calls do.

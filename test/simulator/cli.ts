@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- development code that n8n never loads; n8n lints only nodes/ and credentials/ */
 /**
  * The CXone simulator in the foreground until Ctrl-C:
  * `npm run simulator -- --port 8080 --agents 1000 --seed 7 --expires-in 600 --shape wrapped`

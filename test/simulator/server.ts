@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development code that n8n never loads; n8n lints only nodes/ and credentials/ */
 /**
  * The simulator's HTTP server on 127.0.0.1: the tutorial's API (client-credentials token, /api/v2/agents/states)
  * and a real tenant's (OpenID discovery, access-key password grant, cxone-configuration, versioned agents/states

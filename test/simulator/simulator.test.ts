@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- development code that n8n never loads; n8n lints only nodes/ and credentials/ */
 /** The simulator is a test instrument: it must be deterministic and each fault must do what it says. */
 import { parseArguments } from './cli';
 import { generateTenant, startSimulator, type Simulator } from './index';

@@ -189,6 +189,7 @@ export class CxoneSession {
 				{ method: 'GET', url: path, qs, headers: { Accept: 'application/json' } },
 				timeoutMs,
 			);
+			const sentToken = this.data.accessToken;
 			let ownError: NodeApiError | undefined;
 			let caught: unknown;
 			try {
@@ -216,8 +217,13 @@ export class CxoneSession {
 			if (ownError) throw ownError;
 			if (failure.status === 401 && !renewedRefusedToken) {
 				renewedRefusedToken = true;
-				await this.renewRefusedToken();
-				continue;
+				// n8n before 2.40 ignores preAuthenticationRetryStatusCode: on a 401 it signs in again itself and
+				// stores the new token in this same object. When the token changed during the call, CXone refused
+				// a token issued for this very request, and signing in once more would not help.
+				if (this.data.accessToken === sentToken) {
+					await this.renewRefusedToken();
+					continue;
+				}
 			}
 			if (failure.status !== null && NO_CONTENT_STATUS.has(failure.status)) {
 				return { status: failure.status, headers: failure.headers, body: null };

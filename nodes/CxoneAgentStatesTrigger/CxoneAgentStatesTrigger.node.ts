@@ -12,6 +12,7 @@ import { CANONICAL_STATES, CREDENTIAL_TYPE } from '../CxoneAgentStates/helpers/c
 import { filterAgents, parseList } from '../CxoneAgentStates/helpers/filters';
 import { normalizeAgentStates } from '../CxoneAgentStates/helpers/normalize';
 import { decodeSnapshot, detectChanges, encodeSnapshot, type WatchEvent } from '../CxoneAgentStates/helpers/stateChanges';
+import { getLocations, getTeams } from '../CxoneAgentStates/methods';
 import { CxoneSession } from '../CxoneAgentStates/transport';
 import { attachAgentLocations, fetchAgentStates } from '../CxoneAgentStates/transport/agentStates';
 
@@ -99,18 +100,37 @@ export class CxoneAgentStatesTrigger implements INodeType {
 						default: '',
 						description: 'Only agents of these teams (IDs or names, comma-separated)',
 					},
+					// List-based fields beside the typed ones, so saved workflows keep their strings.
+					{
+						displayName: 'Sites From List Names or IDs',
+						name: 'siteList',
+						type: 'multiOptions',
+						typeOptions: { loadOptionsMethod: 'getLocations' },
+						default: [],
+						description: 'Only agents of these sites, picked from CXone\'s list (adds to Site IDs). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					},
+					{
+						displayName: 'Teams From List Names or IDs',
+						name: 'teamList',
+						type: 'multiOptions',
+						typeOptions: { loadOptionsMethod: 'getTeams' },
+						default: [],
+						description: 'Only agents of these teams, picked from CXone\'s list (adds to Teams). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					},
 				],
 			},
 		],
 	};
 
+	methods = { loadOptions: { getLocations, getTeams } };
+
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as WatchEvent;
 		const states = event === 'anyChange' ? [] : (this.getNodeParameter('states', []) as string[]);
 		const minutes = event === 'inStateFor' ? (this.getNodeParameter('minutes', 15) as number) : 0;
-		const filters = this.getNodeParameter('filters', {}) as { siteIds?: string; teams?: string };
-		const sites = parseList(filters.siteIds);
-		const teams = parseList(filters.teams);
+		const filters = this.getNodeParameter('filters', {}) as { siteIds?: string; teams?: string; siteList?: string[]; teamList?: string[] };
+		const sites = [...parseList(filters.siteIds), ...parseList(filters.siteList)];
+		const teams = [...parseList(filters.teams), ...parseList(filters.teamList)];
 
 		const manual = this.getMode() === 'manual';
 		const staticData = this.getWorkflowStaticData('node') as TriggerState & IDataObject;

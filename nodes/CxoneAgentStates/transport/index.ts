@@ -7,6 +7,7 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
+	ILoadOptionsFunctions,
 	INode,
 	IPollFunctions,
 	JsonObject,
@@ -23,7 +24,7 @@ import {
 } from '../helpers/constants';
 import { describeHttpFailure, redactSecrets, secretsOf, type HttpFailure } from '../helpers/httpFailure';
 
-export type CxoneContext = IExecuteFunctions | IPollFunctions;
+export type CxoneContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
 export interface RetryPolicy {
 	/** Retries after the first attempt, for 429, 5xx and dropped connections. */
@@ -44,6 +45,8 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 
 export interface RequestCall {
 	itemIndex?: number;
+	/** GET unless said otherwise: the supervisor actions (transport/agents.ts) POST with no body. */
+	method?: 'GET' | 'POST';
 	/** Overrides the policy's total wait, e.g. from the node's Max Retry Wait option. */
 	maxTotalWaitMs?: number;
 	/** Overrides the policy's per-request timeout, from the node's Timeout option. */
@@ -171,7 +174,7 @@ export class CxoneSession {
 		for (let attempt = 0; ; attempt++) {
 			this.dropTokenIfExpired(Date.now());
 			const options: IHttpRequestOptions = {
-				method: 'GET',
+				method: call.method ?? 'GET',
 				url: path,
 				qs,
 				headers: { Accept: 'application/json' },

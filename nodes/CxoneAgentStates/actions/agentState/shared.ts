@@ -12,6 +12,7 @@ export interface AgentStateOptions {
 	output?: 'agents' | 'summary';
 	states?: string[];
 	teams?: string;
+	teamList?: string[];
 	includeRaw?: boolean;
 	includeSite?: boolean;
 	maxRetryWaitSeconds?: number;
@@ -81,6 +82,15 @@ export function optionsCollection(operation: string, { stateFilter }: { stateFil
 			placeholder: '12, Support',
 			description: 'Only agents in these teams: team IDs or names, comma-separated, case-insensitive',
 		},
+		// A second, list-based field rather than changing Teams' type: saved workflows keep their typed string.
+		{
+			displayName: 'Teams From List Names or IDs',
+			name: 'teamList',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getTeams' },
+			default: [],
+			description: 'Only agents in these teams, picked from CXone\'s list (adds to Teams). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
 	];
 	if (stateFilter) {
 		options.push({
@@ -134,7 +144,7 @@ export async function queryAgentStates(
 	if (serverSite !== undefined && fetched.records.length === 0) fetched = await fetchAgentStates(session, call);
 	const filter: AgentFilter = {
 		states: query.readyOnly ? ['READY'] : options.states,
-		teams: parseList(options.teams),
+		teams: [...parseList(options.teams), ...parseList(options.teamList)],
 		sites,
 	};
 	const nowMs = Date.now();

@@ -84,7 +84,9 @@ export async function getUnavailableCodes(this: ILoadOptionsFunctions): Promise<
 			description: 'The tutorial API cannot set agent states; use a credential with Sign-In Method "CXone Access Key".',
 		});
 	}
-	const value = this.getCurrentNodeParameter('agentId', { extractValue: true });
+	// The locator's raw value: the list and ID modes both hold the agent ID itself (no extractValue regex).
+	const locator = this.getCurrentNodeParameter('agentId');
+	const value = locator && typeof locator === 'object' && 'value' in locator ? (locator as { value: unknown }).value : locator;
 	const agentId = typeof value === 'string' && value.trim() && !value.startsWith('=') ? value.trim() : typeof value === 'number' ? String(value) : '';
 	let teamId: string | null = null;
 	if (agentId) {

@@ -94,12 +94,14 @@ describe('on a real tenant (Access Key sign-in)', () => {
 	});
 
 	it('the trigger\'s picked Sites and Teams filter what it reports', async () => {
-		const agent = simulator.tenant.agents.find((candidate) => candidate.state === 'READY')!;
-		const elsewhere = simulator.tenant.agents.find((candidate) => candidate.state === 'READY' && candidate.locationName !== agent.locationName)!;
+		const idle = simulator.tenant.agents.filter((candidate) => candidate.state !== 'ON_CONTACT');
+		const agent = idle[0];
+		const sameTeamElsewhere = idle.find((candidate) => candidate.teamId === agent.teamId && candidate.locationName !== agent.locationName);
+		const sameSiteOtherTeam = idle.find((candidate) => candidate.teamId !== agent.teamId && candidate.locationName === agent.locationName);
+		if (!sameTeamElsewhere || !sameSiteOtherTeam) throw new Error('seed 21 should have agents sharing only a team or only a site');
 		const trigger = new TriggerHarness(realTenant(), { event: 'anyChange', filters: { siteList: [agent.locationName], teamList: [String(agent.teamId)] } });
 		expect(await trigger.poll()).toBeNull();
-		simulator.setAgentState(agent.agentId, 'NOT_READY');
-		simulator.setAgentState(elsewhere.agentId, 'NOT_READY');
+		for (const changed of [agent, sameTeamElsewhere, sameSiteOtherTeam]) simulator.setAgentState(changed.agentId, 'ON_CONTACT');
 		expect((await trigger.poll())?.map((event) => event.agentId)).toEqual([String(agent.agentId)]);
 	});
 });

@@ -87,6 +87,7 @@ async function accessKeyMode(simulator: Simulator) {
 	line(
 		`\nSign-ins for 3 executions: ${simulator.tokenRequests() - tokensBefore}; discovery requests: ${simulator.discoveryRequests() - discoveryBefore} (OpenID + cxone-configuration, once)`,
 	);
+	await supervisorActions(store, ready);
 }
 
 /** A tenant that pages: its next links spell the path another way (/inContactAPI/services/V31.0/...), as real tenants do. */
@@ -102,6 +103,26 @@ async function pagedTenant() {
 	} finally {
 		await simulator.stop();
 	}
+}
+
+/** Get, Set State and Log Out on one agent: they change the simulated tenant, as they would a live one. */
+async function supervisorActions(store: CredentialStore, ready: IDataObject[]) {
+	const target = ready[0];
+	if (!target) return;
+	const agentId = { __rl: true, mode: 'id', value: String(target.agentId) };
+	const name = [target.firstName, target.lastName].filter(Boolean).join(' ') || String(target.agentId);
+	line(`\nSupervisor actions on ${name} (agent ${String(target.agentId)}; these change live agents on a real tenant):`);
+	const [got] = await run(store, { operation: 'get', parameters: { agentId } });
+	line(`  Get:                       state ${String(got.state)} since ${String(got.stateSince)}`);
+	const [unavailable] = await run(store, { operation: 'setState', parameters: { agentId, state: 'unavailable', reason: 'Break' } });
+	const after = unavailable.state as IDataObject | null;
+	line(`  Set State Unavailable:     Break accepted ${String(unavailable.accepted)}, reason outStateId ${String(unavailable.reason)}, now ${String(after?.state)} (${String(after?.subState)})`);
+	const [available] = await run(store, { operation: 'setState', parameters: { agentId, state: 'available' } });
+	line(`  Set State Available:       now ${String((available.state as IDataObject | null)?.state)}`);
+	const [loggedOut] = await run(store, { operation: 'logOut', parameters: { agentId } });
+	line(`  Log Out:                   ${JSON.stringify(loggedOut)}`);
+	const [again] = await run(store, { operation: 'get', parameters: { agentId } });
+	line(`  Get again:                 state ${String(again.state)}`);
 }
 
 async function main() {

@@ -2,10 +2,14 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as filterBySite from './actions/agentState/filterBySite.operation';
+import * as get from './actions/agentState/get.operation';
 import * as getAll from './actions/agentState/getAll.operation';
 import * as getReady from './actions/agentState/getReady.operation';
+import * as logOut from './actions/agentState/logOut.operation';
+import * as setState from './actions/agentState/setState.operation';
 import { router } from './actions/router';
 import { CREDENTIAL_TYPE } from './helpers/constants';
+import { getLocations, getTeams, getUnavailableCodes, searchAgents } from './methods';
 
 export class CxoneAgentStates implements INodeType {
 	description: INodeTypeDescription = {
@@ -14,7 +18,7 @@ export class CxoneAgentStates implements INodeType {
 		icon: { light: 'file:cxone.svg', dark: 'file:cxone.dark.svg' },
 		group: ['input'],
 		version: 1,
-		subtitle: '={{ { getAll: "Get Many", getReady: "Get Ready", filterBySite: "Filter by Site" }[$parameter["operation"]] }}',
+		subtitle: '={{ { getAll: "Get Many", getReady: "Get Ready", filterBySite: "Filter by Site", get: "Get", setState: "Set State", logOut: "Log Out" }[$parameter["operation"]] }}',
 		description: 'Read NICE CXone agent states: who is ready, not ready, on a contact or logged out',
 		defaults: { name: 'CXone Agent States' },
 		usableAsTool: true,
@@ -43,6 +47,12 @@ export class CxoneAgentStates implements INodeType {
 						description: 'Get the agents of one or more sites',
 						action: 'Get agent states filtered by site',
 					},
+					{
+						name: 'Get',
+						value: 'get',
+						description: 'Get one agent\'s current state',
+						action: 'Get an agent state',
+					},
 					// n8n's wording for "Get All" (its review scanner ignores lint exceptions); the value stays 'getAll',
 					// so saved workflows and the tutorial's name for it keep working.
 					{
@@ -57,13 +67,33 @@ export class CxoneAgentStates implements INodeType {
 						description: 'Get only the agents who are ready (Available) to take contacts',
 						action: 'Get ready agents',
 					},
+					{
+						name: 'Log Out',
+						value: 'logOut',
+						description: 'End a live agent\'s session in CXone (CXone Access Key sign-in)',
+						action: 'Log out an agent',
+					},
+					{
+						name: 'Set State',
+						value: 'setState',
+						description: 'Change a live agent\'s state in CXone: Available, or Unavailable with a reason (CXone Access Key sign-in)',
+						action: 'Set an agent state',
+					},
 				],
 				default: 'getAll',
 			},
 			...getAll.description,
 			...getReady.description,
 			...filterBySite.description,
+			...get.description,
+			...setState.description,
+			...logOut.description,
 		],
+	};
+
+	methods = {
+		listSearch: { searchAgents },
+		loadOptions: { getTeams, getLocations, getUnavailableCodes },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

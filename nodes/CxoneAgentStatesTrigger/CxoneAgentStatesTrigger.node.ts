@@ -14,6 +14,7 @@ import { filterAgents, ListParameterError, parseList } from '../CxoneAgentStates
 import { canonicalState, normalizeAgentStates } from '../CxoneAgentStates/helpers/normalize';
 import { decodeSnapshot, detectChanges, snapshotHasActiveAgents, type WatchEvent, type WatchRule } from '../CxoneAgentStates/helpers/stateChanges';
 import type { NormalizedAgentState } from '../CxoneAgentStates/helpers/normalize';
+import { getLocations, getTeams } from '../CxoneAgentStates/methods';
 import { CxoneSession } from '../CxoneAgentStates/transport';
 import { attachAgentLocations, fetchAgentStates, PAGE_CAP_WARNING } from '../CxoneAgentStates/transport/agentStates';
 
@@ -170,10 +171,29 @@ export class CxoneAgentStatesTrigger implements INodeType {
 						placeholder: 'e.g. 12, Support',
 						description: 'Only agents of these teams (IDs or names, comma-separated)',
 					},
+					// List-based fields beside the typed ones, so saved workflows keep their strings.
+					{
+						displayName: 'Sites From List Names or IDs',
+						name: 'siteList',
+						type: 'multiOptions',
+						typeOptions: { loadOptionsMethod: 'getLocations' },
+						default: [],
+						description: 'Only agents of these sites, picked from CXone\'s list (adds to Site IDs). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					},
+					{
+						displayName: 'Teams From List Names or IDs',
+						name: 'teamList',
+						type: 'multiOptions',
+						typeOptions: { loadOptionsMethod: 'getTeams' },
+						default: [],
+						description: 'Only agents of these teams, picked from CXone\'s list (adds to Teams). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					},
 				],
 			},
 		],
 	};
+
+	methods = { loadOptions: { getLocations, getTeams } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as WatchEvent;
@@ -183,9 +203,9 @@ export class CxoneAgentStatesTrigger implements INodeType {
 		try {
 			// Any case and CXone's own names: "ready" and "Available" both mean READY.
 			states = event === 'anyChange' ? [] : parseList(this.getNodeParameter('states', []), 'States').map(canonicalState);
-			const filters = this.getNodeParameter('filters', {}) as { siteIds?: unknown; teams?: unknown };
-			sites = parseList(filters.siteIds, 'Site IDs');
-			teams = parseList(filters.teams, 'Teams');
+			const filters = this.getNodeParameter('filters', {}) as { siteIds?: unknown; teams?: unknown; siteList?: unknown; teamList?: unknown };
+			sites = [...parseList(filters.siteIds, 'Site IDs'), ...parseList(filters.siteList, 'Sites From List')];
+			teams = [...parseList(filters.teams, 'Teams'), ...parseList(filters.teamList, 'Teams From List')];
 		} catch (error) {
 			const description = error instanceof ListParameterError ? error.description : undefined;
 			throw new NodeOperationError(this.getNode(), error as Error, { description });

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { startSimulator, type Simulator } from '../simulator';
 import { ensureN8n, N8nSandbox, packPackage, REPO } from './n8n';
 import { startHttpReceiver, startSmtpReceiver, waitFor, type HttpReceiver, type SmtpReceiver } from './receivers';
-import { tutorialCredential } from './workflows';
+import { accessKeyCredential, tutorialCredential } from './workflows';
 
 type Workflow = { id?: string; name: string; active?: boolean; nodes: Array<{ name: string; type: string; parameters: Record<string, unknown>; credentials?: Record<string, { id: string; name: string }> }> };
 
@@ -42,20 +42,22 @@ const states = (simulator: Simulator) => simulator.requests.filter((request) => 
 let sandbox: N8nSandbox;
 let smtp: SmtpReceiver;
 let http: HttpReceiver;
-const simulators: Record<'email' | 'slack' | 'crm' | 'alert', Simulator> = {} as never;
+const simulators: Record<'email' | 'slack' | 'crm' | 'alert' | 'supervisor', Simulator> = {} as never;
 
 beforeAll(async () => {
 	const n8n = await ensureN8n();
 	const tarball = await packPackage();
 	smtp = await startSmtpReceiver();
 	http = await startHttpReceiver();
-	for (const name of ['email', 'slack', 'crm', 'alert'] as const) simulators[name] = await startSimulator({ agents: 12, seed: 3, quiet: true });
+	for (const name of ['email', 'slack', 'crm', 'alert', 'supervisor'] as const) simulators[name] = await startSimulator({ agents: 12, seed: 3, quiet: true });
 	// The supervisor's bad day: 3 of 12 agents ready, so the "fewer than 5" branch sends the email.
 	simulators.email.tenant.agents.forEach((agent, index) => simulators.email.setAgentState(agent.agentId, index < 3 ? 'READY' : 'NOT_READY', { reason: 'Meeting' }));
 	// Every Not Ready stay in the alert tenant is past the rule's 15 minutes before activation: only the stay
 	// the test starts can fire.
-	for (const agent of simulators.alert.tenant.agents.filter((candidate) => candidate.state === 'NOT_READY')) {
-		simulators.alert.setAgentState(agent.agentId, 'NOT_READY', { reason: agent.outStateDescription, at: Date.now() - 3_600_000 });
+	for (const sim of [simulators.alert, simulators.supervisor]) {
+		for (const agent of sim.tenant.agents.filter((candidate) => candidate.state === 'NOT_READY')) {
+			sim.setAgentState(agent.agentId, 'NOT_READY', { reason: agent.outStateDescription, at: Date.now() - 3_600_000 });
+		}
 	}
 
 	sandbox = await N8nSandbox.create(n8n, tarball);
@@ -64,6 +66,7 @@ beforeAll(async () => {
 		tutorialCredential('credExSlack00001', simulators.slack.url),
 		tutorialCredential('credExCrm0000001', simulators.crm.url),
 		tutorialCredential('credExAlert00001', simulators.alert.url),
+		accessKeyCredential('credExSuperv0001', simulators.supervisor.url),
 		{ id: 'smtpReceiver0001', name: 'SMTP receiver', type: 'smtp', data: { user: '', password: '', host: '127.0.0.1', port: smtp.port, secure: false, disableStartTls: true } },
 	]);
 	const workflows = [
@@ -76,6 +79,9 @@ beforeAll(async () => {
 		}),
 		example('not-ready-alert.json', 'exNotReady000001', 'credExAlert00001', (workflow) => {
 			node(workflow, 'Post to Slack').parameters.url = `${http.url}/alert`;
+		}),
+		example('not-ready-set-available.json', 'exSetAvailable01', 'credExSuperv0001', (workflow) => {
+			node(workflow, 'Notify Supervisor in Slack').parameters.url = `${http.url}/supervisor`;
 		}),
 	];
 	await sandbox.importWorkflows(workflows);
@@ -175,4 +181,21 @@ it('not-ready-alert: the "Not Ready for N minutes" rule fires once per stay', as
 	// The tutorial API sends reason codes in upper case.
 	expect(text).toMatch(/has been Not Ready \(LUNCH\) for 1[67] minutes/);
 	process.stdout.write(`[e2e] alert example delivered: ${JSON.stringify(text)}\n`);
+}, 5 * 60_000);
+
+it('not-ready-set-available: a forgotten Break is set Available, any other long Not Ready goes to the supervisor', async () => {
+	const tenant = simulators.supervisor;
+	const realStates = () => tenant.requests.filter((request) => /\/agents\/states/.test(request.path));
+	await waitFor('the trigger baseline poll', () => realStates().length >= 1, POLL_MS + 30_000);
+	const [onBreak, inMeeting] = tenant.tenant.agents.filter((agent) => agent.state === 'READY' || agent.state === 'ON_CONTACT');
+	// Stays that began 16 minutes ago, seen for the first time: past the example's 15.
+	tenant.setAgentState(onBreak.agentId, 'NOT_READY', { reason: 'Break', at: Date.now() - 16 * 60_000 });
+	tenant.setAgentState(inMeeting.agentId, 'NOT_READY', { reason: 'Meeting', at: Date.now() - 16 * 60_000 });
+	await waitFor('the Set State call and the Slack message', () => onBreak.state === 'READY' && http.received('/supervisor').length >= 1, POLL_MS + 30_000);
+	const posts = tenant.requests.filter((request) => request.method === 'POST' && request.path.includes('/agents/'));
+	expect(posts.map((request) => [request.path, request.status])).toEqual([[`/incontactapi/services/v31.0/agents/${onBreak.agentId}/state?state=Available`, 200]]);
+	expect(inMeeting.state).toBe('NOT_READY');
+	const text = String(http.received('/supervisor')[0].text);
+	expect(text).toMatch(/has been Not Ready \(Meeting\) for 1[67] minutes/);
+	process.stdout.write(`[e2e] set-available example: agent ${onBreak.agentId} set Available; supervisor told: ${JSON.stringify(text)}\n`);
 }, 5 * 60_000);

@@ -10,6 +10,16 @@ import { accessKeyCredential, agentStatesWorkflow, tutorialCredential } from './
 let simulator: Simulator;
 let emptyTenant: Simulator;
 let sandbox: N8nSandbox;
+/** The agent the supervisor-action workflows act on (chosen when they are imported). */
+let target: { agentId: number };
+
+/** Manual Trigger → CXone Agent States with one of the one-agent operations. */
+function supervisorWorkflow(id: string, operation: 'get' | 'setState' | 'logOut', parameters: Record<string, unknown> = {}) {
+	const workflow = agentStatesWorkflow({ id, credentialId: 'credAccessKey001', operation: 'getAll' });
+	const node = workflow.nodes[1] as { parameters: Record<string, unknown> };
+	node.parameters = { resource: 'agentState', operation, agentId: { __rl: true, mode: 'id', value: String(target.agentId) }, ...parameters };
+	return workflow;
+}
 
 const ids = (items: Array<Record<string, unknown>>) => items.map((item) => item.agentId);
 
@@ -25,7 +35,11 @@ beforeAll(async () => {
 		tutorialCredential('credFaults000001', simulator.url),
 		accessKeyCredential('credAccessKey001', simulator.url),
 	]);
+	target = simulator.tenant.agents.find((agent) => agent.state === 'READY')!;
 	await sandbox.importWorkflows([
+		supervisorWorkflow('wfAgentGet000001', 'get'),
+		supervisorWorkflow('wfAgentBreak0001', 'setState', { state: 'unavailable', reason: '2' }),
+		supervisorWorkflow('wfAgentLogOut001', 'logOut'),
 		agentStatesWorkflow({ id: 'wfGetAll00000001', credentialId: 'credTutorial0001', operation: 'getAll' }),
 		agentStatesWorkflow({ id: 'wfGetReady000001', credentialId: 'credTutorial0001', operation: 'getReady' }),
 		agentStatesWorkflow({ id: 'wfBySite00000001', credentialId: 'credTutorial0001', operation: 'filterBySite', siteIds: 'site-1, site-3' }),
@@ -158,5 +172,28 @@ describe('access key with tenant discovery, in a real n8n', () => {
 
 		expect(simulator.requests.filter((request) => request.path === '/auth/token').length - tokensBefore).toBe(1);
 		expect(simulator.discoveryRequests() - discoveryBefore).toBe(2);
+	});
+});
+
+describe('supervisor actions on one agent (access key), in a real n8n', () => {
+	it('Get, Set State with a reason, and Log Out change the agent, and Get then sees it', async () => {
+		const id = String(target.agentId);
+		const got = await sandbox.execute('wfAgentGet000001');
+		expect(got.status).toBe('success');
+		expect(got.items('CXone Agent States')).toMatchObject([{ agentId: id, state: 'READY' }]);
+
+		const onBreak = await sandbox.execute('wfAgentBreak0001');
+		expect(onBreak.status).toBe('success');
+		expect(onBreak.items('CXone Agent States')).toMatchObject([
+			{ agentId: id, requestedState: 'unavailable', reason: '2', accepted: true, state: { state: 'NOT_READY', subState: 'Break' } },
+		]);
+		expect(simulator.tenant.agents.find((agent) => agent.agentId === target.agentId)).toMatchObject({ state: 'NOT_READY', outStateDescription: 'Break' });
+
+		const loggedOut = await sandbox.execute('wfAgentLogOut001');
+		expect(loggedOut.status).toBe('success');
+		expect(loggedOut.items('CXone Agent States')).toEqual([{ agentId: id, loggedOut: true }]);
+		const after = await sandbox.execute('wfAgentGet000001');
+		expect(after.items('CXone Agent States')).toMatchObject([{ agentId: id, state: 'LOGGED_OUT' }]);
+		expect(simulator.requests.filter((request) => request.method === 'POST' && request.path.includes(`/agents/${id}/`)).map((request) => request.status)).toEqual([200, 202]);
 	});
 });

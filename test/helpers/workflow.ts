@@ -144,8 +144,10 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 }
 
 export interface AgentNodeSpec {
-	operation?: 'getAll' | 'getReady' | 'filterBySite';
+	operation?: 'getAll' | 'getReady' | 'filterBySite' | 'get' | 'setState' | 'logOut';
 	siteIds?: string | string[];
+	/** Further node parameters (agentId, state, reason, ...). */
+	parameters?: IDataObject;
 	options?: IDataObject;
 	continueOnFail?: boolean;
 }
@@ -153,6 +155,7 @@ export interface AgentNodeSpec {
 export function buildWorkflow(spec: AgentNodeSpec, inputItems = 1): { nodes: INode[]; connections: IConnections; inputItems: number } {
 	const parameters: IDataObject = { resource: 'agentState', operation: spec.operation ?? 'getAll', options: spec.options ?? {} };
 	if (spec.siteIds !== undefined) parameters.siteIds = spec.siteIds as IDataObject['siteIds'];
+	Object.assign(parameters, spec.parameters);
 	const nodes: INode[] = [
 		{ id: 'trigger', name: 'Manual Trigger', type: TRIGGER_TYPE, typeVersion: 1, position: [0, 0], parameters: {} },
 		{

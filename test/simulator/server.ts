@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 
 import { faultAnswer, FaultQueue, type Answer, type FaultPath, type FaultSchedule, type FaultSpec, type RecordedRequest } from './faults';
 import { agentRecord, cxoneRecord, pascalCase, tutorialRecord } from './records';
+import { supervisorAnswer } from './supervisor';
 import { generateTenant, stateChange, type CxoneStateName, type SimAgent, type SimState, type SimulatedTenant } from './tenant';
 
 export const AGENT_STATE_SCOPE = 'urn:nice:cxone:agent:state:read';
@@ -181,6 +182,12 @@ class CxoneSimulator {
 			at: this.now(),
 		};
 		this.requests.push(record);
+		const supervised = supervisorAnswer(
+			{ tenant: this.tenant, signedIn: this.bearer(request) !== undefined, now: this.now, change: (id, state, reason) => this.setAgentState(id, state, { reason }) },
+			record,
+			parsed.pathname,
+		);
+		if (supervised) return this.write(response, record, supervised);
 		const route = routeOf(parsed.pathname);
 		if (!route) return this.write(response, record, failure(404, 'not_found', `No route ${record.method} ${parsed.pathname}`, undefined));
 		if (route.endpoint === 'token' && record.method === 'POST') this.tokenRequestCount++;

@@ -4,8 +4,11 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { CxoneSession } from '../transport';
 import * as filterBySite from './agentState/filterBySite.operation';
+import * as get from './agentState/get.operation';
 import * as getAll from './agentState/getAll.operation';
 import * as getReady from './agentState/getReady.operation';
+import * as logOut from './agentState/logOut.operation';
+import * as setState from './agentState/setState.operation';
 
 /** An operation returns plain JSON; the router makes the items. */
 type Operation = (this: IExecuteFunctions, session: CxoneSession, itemIndex: number) => Promise<IDataObject[]>;
@@ -15,6 +18,9 @@ export const operations: Record<string, Record<string, Operation>> = {
 		getAll: getAll.execute,
 		getReady: getReady.execute,
 		filterBySite: filterBySite.execute,
+		get: get.execute,
+		setState: setState.execute,
+		logOut: logOut.execute,
 	},
 };
 

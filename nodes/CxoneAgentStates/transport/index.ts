@@ -7,6 +7,7 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
+	ILoadOptionsFunctions,
 	INode,
 	IPollFunctions,
 	JsonObject,
@@ -30,7 +31,7 @@ import {
 } from '../helpers/boundedResponse';
 import { describeHttpFailure, maskThenCut, redactSecrets, secretsOf, type HttpFailure } from '../helpers/httpFailure';
 
-export type CxoneContext = IExecuteFunctions | IPollFunctions;
+export type CxoneContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
 export interface RetryPolicy {
 	/** Retries after the first attempt, for 429, 5xx and dropped connections. */
@@ -58,6 +59,8 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 
 export interface RequestCall {
 	itemIndex?: number;
+	/** GET unless said otherwise: the supervisor actions (transport/agents.ts) POST with no body. */
+	method?: 'GET' | 'POST';
 	/** Overrides the policy's total wait, e.g. from the node's Max Retry Wait option. */
 	maxTotalWaitMs?: number;
 	/** Overrides the policy's per-request timeout, from the node's Timeout option. */
@@ -186,7 +189,7 @@ export class CxoneSession {
 		for (let attempt = 0; ; attempt++) {
 			this.dropTokenIfExpired(Date.now());
 			const options: IHttpRequestOptions = boundedOptions(
-				{ method: 'GET', url: path, qs, headers: { Accept: 'application/json' } },
+				{ method: call.method ?? 'GET', url: path, qs, headers: { Accept: 'application/json' } },
 				timeoutMs,
 			);
 			const sentToken = this.data.accessToken;

@@ -14,6 +14,7 @@ export interface AgentStateOptions {
 	output?: 'agents' | 'summary';
 	states?: string[];
 	teams?: string;
+	teamList?: string[];
 	includeRaw?: boolean;
 	includeSite?: boolean;
 	maxRetryWaitSeconds?: number;
@@ -91,6 +92,15 @@ export function optionsCollection(operation: string, { stateFilter }: { stateFil
 			default: '',
 			placeholder: 'e.g. 12, Support',
 			description: 'Only agents in these teams: team IDs or names, comma-separated, case-insensitive',
+		},
+		// A second, list-based field rather than changing Teams' type: saved workflows keep their typed string.
+		{
+			displayName: 'Teams From List Names or IDs',
+			name: 'teamList',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getTeams' },
+			default: [],
+			description: 'Only agents in these teams, picked from CXone\'s list (adds to Teams). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
 	];
 	if (stateFilter) {
@@ -181,7 +191,7 @@ export async function queryAgentStates(
 	const filter: AgentFilter = {
 		// Any case and CXone's own names: "ready" and "Available" both mean READY.
 		states: query.readyOnly ? ['READY'] : listParameter(this, options.states, 'States', itemIndex).map(canonicalState),
-		teams: listParameter(this, options.teams, 'Teams', itemIndex),
+		teams: [...listParameter(this, options.teams, 'Teams', itemIndex), ...listParameter(this, options.teamList, 'Teams From List', itemIndex)],
 		sites,
 	};
 	const nowMs = Date.now();

@@ -1,0 +1,28 @@
+/** Log Out: end a live agent's session (real tenants only). */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { postAgentLogout } from '../../transport/agents';
+import type { CxoneSession } from '../../transport';
+import { readAgentId, readAgentState } from './get.operation';
+import { requireAccessKey } from './setState.operation';
+
+export const description: INodeProperties[] = [];
+
+export async function execute(this: IExecuteFunctions, session: CxoneSession, itemIndex: number): Promise<IDataObject[]> {
+	requireAccessKey(session, 'Log Out', itemIndex);
+	const agentId = readAgentId(this, itemIndex);
+	try {
+		await postAgentLogout(session, agentId, { itemIndex });
+	} catch (caught) {
+		if (!(caught instanceof NodeApiError)) throw new NodeOperationError(this.getNode(), caught as Error, { itemIndex });
+		const error: NodeApiError = caught;
+		// NICE documents only 202 (walterplaza/protractor forces-an-agent-session-to-end-v12.0.json); an agent that is
+		// already logged out is not an error for a workflow, so a refusal is checked against the agent's state.
+		if (!['400', '409'].includes(String(error.httpCode))) throw error;
+		const state = await readAgentState(session, agentId, itemIndex);
+		if (state.state !== 'LOGGED_OUT') throw error;
+		return [state as unknown as IDataObject];
+	}
+	return [{ agentId, loggedOut: true }];
+}

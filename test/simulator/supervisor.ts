@@ -1,0 +1,122 @@
+/**
+ * The simulator's real-tenant supervisor endpoints, with the shapes of NICE's definitions (see
+ * nodes/CxoneAgentStates/transport/agents.ts for the sources): one agent's state, set state, log out, agent
+ * search, teams, unavailable codes and locations. Set State and Log Out change the tenant, so later calls and
+ * the trigger see it.
+ */
+import type { Answer, RecordedRequest } from './faults';
+import { agentRecord, cxoneRecord } from './records';
+import { NOT_READY_REASONS, type SimAgent, type SimulatedTenant } from './tenant';
+
+export interface SupervisorHost {
+	tenant: SimulatedTenant;
+	/** The caller sent a valid, unexpired token. */
+	signedIn: boolean;
+	now: () => number;
+	change(agentId: number, state: string, reason?: string): void;
+}
+
+/** Every team has the same codes, numbered as records.ts numbers outStateId: Lunch = 1, Break = 2, ... */
+export const UNAVAILABLE_CODES = NOT_READY_REASONS.map((name, index) => ({ outstateId: index + 1, outstateName: name, isActive: true, isAcw: false }));
+
+const json = (status: number, value: unknown, description?: string): Answer => ({
+	status,
+	body: value === undefined ? '' : JSON.stringify(value),
+	headers: { 'Content-Type': 'application/json', ...(description ? { icStatusDescription: description } : {}) },
+});
+
+const failure = (status: number, description: string) => json(status, { error: description.replace(/\s/g, ''), errorDescription: description }, description);
+
+const PATH = /^\/incontactapi\/services\/v\d+\.\d+\/(.+)$/i;
+
+/** An answer for the supervisor endpoints, or undefined when the request is not one of them. */
+export function supervisorAnswer(host: SupervisorHost, record: RecordedRequest, pathname: string): Answer | undefined {
+	const match = PATH.exec(pathname);
+	if (!match) return undefined;
+	const rest = match[1].toLowerCase();
+	const method = record.method;
+	const agentMatch = /^agents\/([^/]+)\/(states|state|logout)$/.exec(rest);
+	const teamCodes = /^teams\/([^/]+)\/unavailable-codes$/.exec(rest);
+	const searching = rest === 'agents' && record.query.searchString !== undefined;
+	const known = agentMatch || teamCodes || searching || rest === 'teams' || rest === 'unavailable-codes' || rest === 'locations';
+	if (!known) return undefined;
+	if (!host.signedIn) return failure(401, 'Unauthorized');
+
+	if (agentMatch) {
+		const [, id, action] = agentMatch;
+		const expected = action === 'states' ? 'GET' : 'POST';
+		if (method !== expected) return failure(405, `Use ${expected}`);
+		// NICE's test data: letters give "InvalidAgentId", unknown numbers "Invalid Agent Id".
+		if (!/^\d+$/.test(id)) return failure(404, 'InvalidAgentId');
+		const agent = host.tenant.agents.find((candidate) => candidate.agentId === Number(id));
+		if (!agent) return failure(404, 'Invalid Agent Id');
+		if (action === 'states') return json(200, { agentStates: [oneAgentRecord(agent, host)] });
+		if (action === 'logout') {
+			if (agent.state === 'LOGGED_OUT') return failure(409, 'Agent is not logged in');
+			host.change(agent.agentId, 'LOGGED_OUT');
+			return json(202, undefined);
+		}
+		return setState(host, agent, record);
+	}
+	if (method !== 'GET') return failure(405, 'Use GET');
+	if (searching) return searchAgents(host, record);
+	if (rest === 'teams') return json(200, { totalRecords: teamsOf(host).length, teams: teamsOf(host) });
+	if (rest === 'locations') {
+		const locations = new Map(host.tenant.agents.map((agent) => [agent.locationId, agent.locationName]));
+		return json(200, { locations: [...locations].map(([locationId, locationName]) => ({ locationId, locationName })) });
+	}
+	if (rest === 'unavailable-codes') {
+		return json(200, { totalRecords: UNAVAILABLE_CODES.length, unavailableCodes: UNAVAILABLE_CODES.map((code) => ({ id: code.outstateId, name: code.outstateName, isActive: true, isACW: false })) });
+	}
+	const team = teamsOf(host).find((candidate) => String(candidate.teamId) === teamCodes![1]);
+	if (!team) return failure(404, 'Invalid Team Id');
+	return json(200, { teamId: team.teamId, teamName: team.teamName, unavailableCodes: UNAVAILABLE_CODES });
+}
+
+/** GET /agents/{id}/states: per-agent fields (mediaName, its own lastPollTime; no userName or totalRecords). */
+function oneAgentRecord(agent: SimAgent, host: SupervisorHost) {
+	const { mediaTypeName, ...record }: Record<string, unknown> = cxoneRecord(agent, host.tenant.businessUnitId);
+	delete record.userName;
+	return { ...record, mediaName: mediaTypeName, lastPollTime: new Date(host.now()).toISOString() };
+}
+
+/** POST /agents/{id}/state: state and outStateId in the query, as NICE's OpenAPI has them; a JSON body also works. */
+function setState(host: SupervisorHost, agent: SimAgent, record: RecordedRequest): Answer {
+	let body: Record<string, unknown> = {};
+	try {
+		body = record.body ? (JSON.parse(record.body) as Record<string, unknown>) : {};
+	} catch {
+		return failure(400, 'Invalid request body');
+	}
+	const state = String(record.query.state ?? body.state ?? '');
+	const outStateId = record.query.outStateId ?? (body.outStateId === undefined || body.outStateId === '' ? undefined : String(body.outStateId));
+	if (!/^(available|unavailable)$/i.test(state)) return failure(400, 'Invalid state request. Use "Available" or "Unavailable"');
+	if (agent.state === 'LOGGED_OUT') return failure(409, 'Agent is not logged in');
+	if (/^available$/i.test(state)) {
+		host.change(agent.agentId, 'Available');
+		return json(200, undefined);
+	}
+	let reason = '';
+	if (outStateId !== undefined) {
+		const code = UNAVAILABLE_CODES.find((candidate) => String(candidate.outstateId) === outStateId);
+		if (!code) return failure(400, 'Invalid OutStateId');
+		reason = code.outstateName;
+	}
+	host.change(agent.agentId, 'Unavailable', reason);
+	return json(200, undefined);
+}
+
+function teamsOf(host: SupervisorHost) {
+	const teams = new Map(host.tenant.agents.map((agent) => [agent.teamId, agent.teamName]));
+	// CXone sends isActive as "True" on some endpoints (nice-cxone-agent-sdk common-sdk model/team.js parses it).
+	return [...teams].sort(([a], [b]) => a - b).map(([teamId, teamName]) => ({ teamId, teamName, isActive: 'True' }));
+}
+
+function searchAgents(host: SupervisorHost, record: RecordedRequest): Answer {
+	const wanted = (record.query.searchString ?? '').toLowerCase();
+	const matches = host.tenant.agents.filter((agent) => `${agent.firstName} ${agent.lastName} ${agent.userName}`.toLowerCase().includes(wanted));
+	const top = Math.max(0, Number(record.query.top) || 0);
+	const skip = Math.max(0, Number(record.query.skip) || 0);
+	const page = top > 0 ? matches.slice(skip, skip + top) : matches;
+	return json(200, { totalRecords: matches.length, agents: page.map(agentRecord) });
+}

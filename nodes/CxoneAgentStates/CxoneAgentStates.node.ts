@@ -3,8 +3,10 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as filterBySite from './actions/agentState/filterBySite.operation';
 import * as getAll from './actions/agentState/getAll.operation';
+import * as getHistory from './actions/agentState/getHistory.operation';
 import * as getReady from './actions/agentState/getReady.operation';
 import { router } from './actions/router';
+import * as getActivity from './actions/skill/getActivity.operation';
 import { CREDENTIAL_TYPE } from './helpers/constants';
 
 export class CxoneAgentStates implements INodeType {
@@ -27,7 +29,10 @@ export class CxoneAgentStates implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Agent State', value: 'agentState' }],
+				options: [
+					{ name: 'Agent State', value: 'agentState' },
+					{ name: 'Skill', value: 'skill' },
+				],
 				default: 'agentState',
 			},
 			{
@@ -57,12 +62,36 @@ export class CxoneAgentStates implements INodeType {
 						description: 'Get the agents of one or more sites',
 						action: 'Get agent states filtered by site',
 					},
+					{
+						name: 'Get History',
+						value: 'getHistory',
+						description: 'Get each agent\'s state changes in a period, or time per state and occupancy (real tenants)',
+						action: 'Get agent state history',
+					},
 				],
 				default: 'getAll',
+			},
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: ['skill'] } },
+				options: [
+					{
+						name: 'Get Activity',
+						value: 'getActivity',
+						description: 'Get each skill\'s queue and agents right now (real tenants)',
+						action: 'Get skill activity',
+					},
+				],
+				default: 'getActivity',
 			},
 			...getAll.description,
 			...getReady.description,
 			...filterBySite.description,
+			...getHistory.description,
+			...getActivity.description,
 		],
 	};
 

@@ -5,7 +5,9 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { CxoneSession } from '../transport';
 import * as filterBySite from './agentState/filterBySite.operation';
 import * as getAll from './agentState/getAll.operation';
+import * as getHistory from './agentState/getHistory.operation';
 import * as getReady from './agentState/getReady.operation';
+import * as getActivity from './skill/getActivity.operation';
 
 /** An operation returns plain JSON; the router makes the items. */
 type Operation = (this: IExecuteFunctions, session: CxoneSession, itemIndex: number) => Promise<IDataObject[]>;
@@ -15,7 +17,9 @@ export const operations: Record<string, Record<string, Operation>> = {
 		getAll: getAll.execute,
 		getReady: getReady.execute,
 		filterBySite: filterBySite.execute,
+		getHistory: getHistory.execute,
 	},
+	skill: { getActivity: getActivity.execute },
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

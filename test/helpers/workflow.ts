@@ -144,14 +144,17 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 }
 
 export interface AgentNodeSpec {
-	operation?: 'getAll' | 'getReady' | 'filterBySite';
+	resource?: 'agentState' | 'skill';
+	operation?: 'getAll' | 'getReady' | 'filterBySite' | 'getHistory' | 'getActivity';
+	/** Further top-level parameters (startDate, output, ...). */
+	parameters?: IDataObject;
 	siteIds?: string | string[];
 	options?: IDataObject;
 	continueOnFail?: boolean;
 }
 
 export function buildWorkflow(spec: AgentNodeSpec, inputItems = 1): { nodes: INode[]; connections: IConnections; inputItems: number } {
-	const parameters: IDataObject = { resource: 'agentState', operation: spec.operation ?? 'getAll', options: spec.options ?? {} };
+	const parameters: IDataObject = { resource: spec.resource ?? 'agentState', operation: spec.operation ?? 'getAll', options: spec.options ?? {}, ...spec.parameters };
 	if (spec.siteIds !== undefined) parameters.siteIds = spec.siteIds as IDataObject['siteIds'];
 	const nodes: INode[] = [
 		{ id: 'trigger', name: 'Manual Trigger', type: TRIGGER_TYPE, typeVersion: 1, position: [0, 0], parameters: {} },

@@ -1,4 +1,5 @@
 /** Agent State → Get History through a real workflow execution: against the simulator, and nock for CXone's edges. */
+import type { IDataObject } from 'n8n-workflow';
 import nock from 'nock';
 
 import { startSimulator, type Simulator } from '../simulator';
@@ -9,7 +10,7 @@ const HOUR = 3_600_000;
 const NOW = Date.parse('2026-11-23T10:00:00.000Z');
 const iso = (ms: number) => new Date(ms).toISOString();
 
-const history = (parameters: Record<string, unknown>, options: Record<string, unknown> = {}) =>
+const history = (parameters: IDataObject, options: IDataObject = {}) =>
 	({ operation: 'getHistory', parameters: { returnAll: true, ...parameters }, options }) as const;
 
 describe('against the simulator', () => {

@@ -1,11 +1,12 @@
 /** Skill → Get Activity through a real workflow execution: against the simulator, and nock for CXone's edges. */
+import type { IDataObject } from 'n8n-workflow';
 import nock from 'nock';
 
 import { startSimulator, type Simulator } from '../simulator';
 import { accessKeyCredentials, simulatorAccessKeyCredentials, simulatorTutorialCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
 
-const activity = (output: 'skills' | 'summary', options: Record<string, unknown> = {}) => ({ resource: 'skill', operation: 'getActivity', parameters: { output }, options }) as const;
+const activity = (output: 'skills' | 'summary', options: IDataObject = {}) => ({ resource: 'skill', operation: 'getActivity', parameters: { output }, options }) as const;
 
 describe('against the simulator', () => {
 	let simulator: Simulator;

@@ -6,7 +6,7 @@
  */
 import { startSimulator, type Simulator } from '../test/simulator';
 import { TriggerHarness } from '../test/helpers/poll';
-import { simulatorTutorialCredentials } from '../test/helpers/credentials';
+import { simulatorAccessKeyCredentials, simulatorTutorialCredentials } from '../test/helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper, type AgentNodeSpec } from '../test/helpers/workflow';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10,1000,10000,100000').split(',').map(Number);
@@ -136,6 +136,51 @@ async function benchSize(agents: number): Promise<Row[]> {
 	}
 }
 
+/** Real-tenant reports: Get History (summary) over 100,000 history rows and Get Activity over 1,000 skills. */
+async function benchReports(): Promise<Row[]> {
+	const epochMs = Date.parse('2026-11-23T10:00:00.000Z');
+	// The simulator's seeded past has one state per 15 minutes: 1,042 agents × 96 = 100,032 rows in the day before.
+	const simulator = await startSimulator({ agents: 1_042, seed: 7, quiet: true, epochMs, now: () => epochMs });
+	try {
+		simulator.reports.addSkills(1_000 - simulator.reports.skills().length);
+		const store = new TestCredentialsHelper(simulatorAccessKeyCredentials(simulator.url));
+		const startDate = new Date(epochMs - 28 * 3_600_000).toISOString();
+		const endDate = new Date(epochMs - 4 * 3_600_000).toISOString();
+		const historySpec: AgentNodeSpec = { operation: 'getHistory', parameters: { startDate, endDate, output: 'summary', returnAll: true } };
+		const first = await executeWorkflow(store, historySpec);
+		if (first.error) throw first.error;
+		const token = String(store.stored.accessToken);
+		const base = `${simulator.url}/incontactapi/services/v31.0`;
+		const get = async (url: string) => {
+			const response = await fetch(url, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } });
+			return JSON.parse(await response.text()) as { totalRecords: number };
+		};
+		const historyFloor = async () => {
+			for (let skip = 0, total = 1; skip < total; skip += 10_000) {
+				total = (await get(`${base}/agents/state-history?startDate=${startDate}&endDate=${endDate}&top=10000&skip=${skip}`)).totalRecords;
+			}
+		};
+		const rows: Row[] = [];
+		const pair = async (size: number, what: string, floorRun: () => Promise<unknown>, spec: AgentNodeSpec) => {
+			const before = simulator.requests.length;
+			let executions = 0;
+			const result = await comparePairwise(floorRun, async () => {
+				const run = await executeWorkflow(store, spec);
+				if (run.error) throw run.error;
+				executions++;
+			});
+			const requests = simulator.requests.length - before;
+			// Floor and node make the same requests, so half are the node's.
+			rows.push({ agents: size, what, ...result, requests: requests / 2 / Math.max(executions, 1), tokenRequests: 0 });
+		};
+		await pair(100_032, 'Get History (summary)', historyFloor, historySpec);
+		await pair(1_000, 'Skill Get Activity', async () => await get(`${base}/skills/activity?top=10000&skip=0`), { resource: 'skill', operation: 'getActivity', parameters: { output: 'skills' } });
+		return rows;
+	} finally {
+		await simulator.stop();
+	}
+}
+
 /** Per-execution counts are averages: show a fraction as one, never round it away. */
 const exactly = (count: number) => (Number.isInteger(count) ? String(count) : count.toFixed(3));
 
@@ -169,7 +214,9 @@ function printGrowth(rows: Row[]) {
 async function main() {
 	process.stdout.write(`Benchmark ${new Date().toISOString()} on Node ${process.version}, ${WARMUP} warm-up pairs + ${REPS} timed pairs (floor, node) each, medians; heap from ${HEAP_REPS} more runs each\n\n`);
 	const rows: Row[] = [];
-	for (const size of SIZES) rows.push(...(await benchSize(size)));
+	// BENCH_ONLY=reports runs only the real-tenant report rows.
+	if (process.env.BENCH_ONLY !== 'reports') for (const size of SIZES) rows.push(...(await benchSize(size)));
+	rows.push(...(await benchReports()));
 	print(rows);
 	process.stdout.write('\n');
 	printGrowth(rows);

@@ -84,8 +84,18 @@ async function accessKeyMode(simulator: Simulator) {
 		dialer.map((agent) => ({ agent: agent.agentId, name: [agent.firstName, agent.lastName].filter(Boolean).join(' '), state: agent.state, site: agent.siteName ?? '' })),
 		['agent', 'name', 'state', 'site'],
 	);
+	const day = 86_400_000;
+	const [firstAgent] = await run(store, {
+		operation: 'getHistory',
+		parameters: { startDate: new Date(Date.now() - 28 * 3_600_000).toISOString(), endDate: new Date(Date.now() - 4 * 3_600_000).toISOString(), output: 'summary', returnAll: false, limit: 1 },
+	});
+	line(`\nGet History (summary, ${day / 3_600_000} h): agent ${String(firstAgent.agentId)} ready ${Math.round(Number(firstAgent.readySeconds) / 60)} min, on contacts ${Math.round(Number(firstAgent.onContactSeconds) / 60)} min, occupancy ${String(firstAgent.occupancy)}`);
+	line(`  not ready by reason (s): ${counts(firstAgent.notReadySecondsByReason as IDataObject)}`);
+	simulator.reports.fillQueue(simulator.reports.skills()[0].skillId, 3, Date.now() - 120_000);
+	const [skills] = await run(store, { resource: 'skill', operation: 'getActivity', parameters: { output: 'summary' } });
+	line(`\nSkill Get Activity (summary): ${String(skills.skills)} skills, ${String(skills.queueCount)} contacts waiting, ${String(skills.agentsAvailable)} agents available`);
 	line(
-		`\nSign-ins for 3 executions: ${simulator.tokenRequests() - tokensBefore}; discovery requests: ${simulator.discoveryRequests() - discoveryBefore} (OpenID + cxone-configuration, once)`,
+		`\nSign-ins for 5 executions: ${simulator.tokenRequests() - tokensBefore}; discovery requests: ${simulator.discoveryRequests() - discoveryBefore} (OpenID + cxone-configuration, once)`,
 	);
 	await supervisorActions(store, ready);
 }

@@ -4,10 +4,12 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import * as filterBySite from './actions/agentState/filterBySite.operation';
 import * as get from './actions/agentState/get.operation';
 import * as getAll from './actions/agentState/getAll.operation';
+import * as getHistory from './actions/agentState/getHistory.operation';
 import * as getReady from './actions/agentState/getReady.operation';
 import * as logOut from './actions/agentState/logOut.operation';
 import * as setState from './actions/agentState/setState.operation';
 import { router } from './actions/router';
+import * as getActivity from './actions/skill/getActivity.operation';
 import { CREDENTIAL_TYPE } from './helpers/constants';
 import { getLocations, getTeams, getUnavailableCodes, searchAgents } from './methods';
 
@@ -18,7 +20,7 @@ export class CxoneAgentStates implements INodeType {
 		icon: { light: 'file:cxone.svg', dark: 'file:cxone.dark.svg' },
 		group: ['input'],
 		version: 1,
-		subtitle: '={{ { getAll: "Get Many", getReady: "Get Ready", filterBySite: "Filter by Site", get: "Get", setState: "Set State", logOut: "Log Out" }[$parameter["operation"]] }}',
+		subtitle: '={{ { getAll: "Get Many", getReady: "Get Ready", filterBySite: "Filter by Site", get: "Get", setState: "Set State", logOut: "Log Out", getHistory: "Get History", getActivity: "Get Activity" }[$parameter["operation"]] }}',
 		description: 'Read NICE CXone agent states: who is ready, not ready, on a contact or logged out',
 		defaults: { name: 'CXone Agent States' },
 		usableAsTool: true,
@@ -31,7 +33,10 @@ export class CxoneAgentStates implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Agent State', value: 'agentState' }],
+				options: [
+					{ name: 'Agent State', value: 'agentState' },
+					{ name: 'Skill', value: 'skill' },
+				],
 				default: 'agentState',
 			},
 			{
@@ -52,6 +57,12 @@ export class CxoneAgentStates implements INodeType {
 						value: 'get',
 						description: 'Get one agent\'s current state',
 						action: 'Get an agent state',
+					},
+					{
+						name: 'Get History',
+						value: 'getHistory',
+						description: 'Get each agent\'s state changes in a period, or time per state and occupancy (real tenants)',
+						action: 'Get agent state history',
 					},
 					// n8n's wording for "Get All" (its review scanner ignores lint exceptions); the value stays 'getAll',
 					// so saved workflows and the tutorial's name for it keep working.
@@ -82,12 +93,30 @@ export class CxoneAgentStates implements INodeType {
 				],
 				default: 'getAll',
 			},
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: ['skill'] } },
+				options: [
+					{
+						name: 'Get Activity',
+						value: 'getActivity',
+						description: 'Get each skill\'s queue and agents right now (real tenants)',
+						action: 'Get skill activity',
+					},
+				],
+				default: 'getActivity',
+			},
 			...getAll.description,
 			...getReady.description,
 			...filterBySite.description,
 			...get.description,
 			...setState.description,
 			...logOut.description,
+			...getHistory.description,
+			...getActivity.description,
 		],
 	};
 

@@ -144,7 +144,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 }
 
 export interface AgentNodeSpec {
-	operation?: 'getAll' | 'getReady' | 'filterBySite' | 'get' | 'setState' | 'logOut';
+	resource?: 'agentState' | 'skill';
+	operation?: 'getAll' | 'getReady' | 'filterBySite' | 'get' | 'setState' | 'logOut' | 'getHistory' | 'getActivity';
 	siteIds?: string | string[];
 	/** Further node parameters (agentId, state, reason, ...). */
 	parameters?: IDataObject;
@@ -153,7 +154,7 @@ export interface AgentNodeSpec {
 }
 
 export function buildWorkflow(spec: AgentNodeSpec, inputItems = 1): { nodes: INode[]; connections: IConnections; inputItems: number } {
-	const parameters: IDataObject = { resource: 'agentState', operation: spec.operation ?? 'getAll', options: spec.options ?? {} };
+	const parameters: IDataObject = { resource: spec.resource ?? 'agentState', operation: spec.operation ?? 'getAll', options: spec.options ?? {} };
 	if (spec.siteIds !== undefined) parameters.siteIds = spec.siteIds as IDataObject['siteIds'];
 	Object.assign(parameters, spec.parameters);
 	const nodes: INode[] = [

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { faultAnswer, FaultQueue, type Answer, type FaultPath, type FaultSchedule, type FaultSpec, type RecordedRequest } from './faults';
 import { agentRecord, cxoneRecord, pascalCase, tutorialRecord } from './records';
 import { supervisorAnswer } from './supervisor';
+import { reportKind, SimReports } from './reports';
 import { generateTenant, stateChange, type CxoneStateName, type SimAgent, type SimState, type SimulatedTenant } from './tenant';
 
 export const AGENT_STATE_SCOPE = 'urn:nice:cxone:agent:state:read';
@@ -62,6 +63,8 @@ export interface Simulator {
 	setAgentState(agentId: number | string, state: SimState | CxoneStateName | string, options?: { reason?: string; at?: number }): void;
 	logIn(agentId: number | string, options?: { at?: number }): void;
 	logOut(agentId: number | string, options?: { at?: number }): void;
+	/** State history and skill activity: fillQueue and addSkills are its controls. */
+	reports: SimReports;
 	/** Clears requests, faults and the schedule; keeps the tenant and the tokens. */
 	reset(): void;
 }
@@ -140,6 +143,7 @@ function configFrom(options: SimulatorOptions) {
 class CxoneSimulator {
 	readonly requests: RecordedRequest[] = [];
 	readonly tenant: SimulatedTenant;
+	readonly reports: SimReports;
 	readonly faults = new FaultQueue();
 	url = '';
 	tokenRequestCount = 0;
@@ -168,6 +172,7 @@ class CxoneSimulator {
 			epochMs: options.epochMs ?? Math.floor(this.now() / 60_000) * 60_000,
 		});
 		this.byId = new Map(this.tenant.agents.map((agent) => [agent.agentId, agent]));
+		this.reports = new SimReports(this.tenant, this.now);
 	}
 
 	async handle(request: IncomingMessage, response: ServerResponse, body: string) {
@@ -189,6 +194,11 @@ class CxoneSimulator {
 		);
 		if (supervised) return this.write(response, record, supervised);
 		const route = routeOf(parsed.pathname);
+		const report = route ? undefined : reportKind(parsed.pathname);
+		if (report) {
+			const answer = this.bearer(request) ? this.reports.answer(report.kind, report.agentId, record, this.url) : failure(401, 'invalid_token', 'Unauthorized', { real: true } as Route);
+			return this.write(response, record, answer);
+		}
 		if (!route) return this.write(response, record, failure(404, 'not_found', `No route ${record.method} ${parsed.pathname}`, undefined));
 		if (route.endpoint === 'token' && record.method === 'POST') this.tokenRequestCount++;
 		if (route.endpoint === 'discovery' && record.method === 'GET') this.discoveryCount++;
@@ -475,6 +485,7 @@ class CxoneSimulator {
 		const agent = this.byId.get(typeof agentId === 'number' ? agentId : Number(String(agentId).replace(/^a/i, '')));
 		if (!agent) throw new Error(`No simulated agent ${agentId}`);
 		const at = new Date(options.at ?? this.now()).toISOString();
+		this.reports.recordChange(agent, at);
 		Object.assign(agent, stateChange(state, options.reason), { isAcw: false, stateSince: at, lastUpdateTime: at });
 		this.cache.clear();
 	}
@@ -511,6 +522,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		port,
 		requests: simulator.requests,
 		tenant: simulator.tenant,
+		reports: simulator.reports,
 		async stop() {
 			simulator.releaseDelays();
 			server.closeAllConnections();

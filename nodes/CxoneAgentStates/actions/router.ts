@@ -6,9 +6,11 @@ import { CxoneSession } from '../transport';
 import * as filterBySite from './agentState/filterBySite.operation';
 import * as get from './agentState/get.operation';
 import * as getAll from './agentState/getAll.operation';
+import * as getHistory from './agentState/getHistory.operation';
 import * as getReady from './agentState/getReady.operation';
 import * as logOut from './agentState/logOut.operation';
 import * as setState from './agentState/setState.operation';
+import * as getActivity from './skill/getActivity.operation';
 
 /** An operation returns plain JSON; the router makes the items. */
 type Operation = (this: IExecuteFunctions, session: CxoneSession, itemIndex: number) => Promise<IDataObject[]>;
@@ -21,7 +23,9 @@ export const operations: Record<string, Record<string, Operation>> = {
 		get: get.execute,
 		setState: setState.execute,
 		logOut: logOut.execute,
+		getHistory: getHistory.execute,
 	},
+	skill: { getActivity: getActivity.execute },
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,0 +1,227 @@
+/**
+ * The simulator's reporting endpoints, consistent with its agents: GET …/agents[/{id}]/state-history (a seeded
+ * past, then every state change the simulator made) and GET …/skills/activity (its agents counted per skill,
+ * plus queues a test fills).
+ */
+import type { Answer, RecordedRequest } from './faults';
+import { NOT_READY_REASONS, seededRandom, STATE_IDS, type SimAgent, type SimulatedTenant } from './tenant';
+
+export type ReportKind = 'history' | 'skills';
+
+export function reportKind(pathname: string): { kind: ReportKind; agentId?: string } | undefined {
+	const lower = pathname.toLowerCase();
+	const history = /^\/incontactapi\/services\/[^/]+\/agents(?:\/([^/]+))?\/state-history$/.exec(lower);
+	if (history) return { kind: 'history', agentId: history[1] === undefined ? undefined : decodeURIComponent(history[1]) };
+	if (/^\/incontactapi\/services\/[^/]+\/skills\/activity$/.test(lower)) return { kind: 'skills' };
+	return undefined;
+}
+
+interface Segment {
+	agent: SimAgent;
+	stateName: string;
+	outStateDescription: string;
+	contactId: number | null;
+	startMs: number;
+	/** null: the agent is still in it. */
+	endMs: number | null;
+}
+
+interface Queue {
+	count: number;
+	sinceMs: number;
+}
+
+const json = (status: number, value: unknown, headers: Record<string, string> = {}): Answer => ({
+	status,
+	body: JSON.stringify(value),
+	headers: { 'Content-Type': 'application/json', ...headers },
+});
+
+const refuse = (status: number, description: string) => json(status, { error: description }, { icStatusDescription: description });
+
+/** ISO-8601 duration, as CXone sends `duration`: PT1H2M3S. */
+export function isoDuration(ms: number): string {
+	const total = Math.max(0, Math.round(ms / 1000));
+	const hours = Math.floor(total / 3600);
+	const minutes = Math.floor((total % 3600) / 60);
+	const seconds = total % 60;
+	return `PT${hours ? `${hours}H` : ''}${minutes ? `${minutes}M` : ''}${seconds || total === 0 ? `${seconds}S` : ''}`;
+}
+
+const PAST_STATES = ['Available', 'Available', 'Available', 'Available', 'Unavailable', 'Unavailable', 'InboundContact', 'InboundContact', 'OutboundContact', 'LoggedOut'];
+
+export class SimReports {
+	/** Where each agent's seeded past ends: the state it had when the tenant was generated began then. */
+	private readonly origin = new Map<number, number>();
+	private readonly changes = new Map<number, Segment[]>();
+	private readonly queues = new Map<number, Queue>();
+	private readonly extraSkills: Array<{ skillId: number; skillName: string }> = [];
+	private readonly cache = new Map<string, unknown[]>();
+
+	constructor(
+		private readonly tenant: SimulatedTenant,
+		private readonly now: () => number,
+		/** The seeded past changes state every this many ms. */
+		readonly slotMs = 15 * 60_000,
+	) {
+		for (const agent of tenant.agents) this.origin.set(agent.agentId, Date.parse(agent.stateSince));
+	}
+
+	/** Called before an agent's state changes at `atIso`: the state it leaves becomes history. */
+	recordChange(agent: SimAgent, atIso: string): void {
+		const list = this.changes.get(agent.agentId) ?? [];
+		list.push({ agent, stateName: agent.stateName, outStateDescription: agent.outStateDescription, contactId: agent.contactId, startMs: Date.parse(agent.stateSince), endMs: Date.parse(atIso) });
+		this.changes.set(agent.agentId, list);
+		this.cache.clear();
+	}
+
+	/** A simulator control: `count` contacts waiting in a skill (ID or name) since `sinceMs` (default now); 0 empties it. */
+	fillQueue(skill: number | string, count: number, sinceMs = this.now()): void {
+		const skillId = this.skills().find((entry) => entry.skillId === Number(skill) || entry.skillName.toLowerCase() === String(skill).toLowerCase())?.skillId;
+		if (skillId === undefined) throw new Error(`No simulated skill ${skill}`);
+		if (count > 0) this.queues.set(skillId, { count, sinceMs });
+		else this.queues.delete(skillId);
+	}
+
+	/** Adds skills no agent has (for scale tests): 3000, 3001, ... */
+	addSkills(count: number): void {
+		for (let index = 0; index < count; index++) {
+			const skillId = 3000 + this.extraSkills.length;
+			this.extraSkills.push({ skillId, skillName: `Skill ${skillId}` });
+		}
+	}
+
+	skills(): Array<{ skillId: number; skillName: string }> {
+		const byId = new Map<number, string>();
+		for (const agent of this.tenant.agents) byId.set(agent.skillId, agent.skillName);
+		return [...[...byId].sort((a, b) => a[0] - b[0]).map(([skillId, skillName]) => ({ skillId, skillName })), ...this.extraSkills];
+	}
+
+	answer(kind: ReportKind, agentId: string | undefined, record: RecordedRequest, url: string): Answer {
+		return kind === 'history' ? this.history(agentId, record, url) : this.skillActivity(record, url);
+	}
+
+	// ---- state history
+
+	private history(agentId: string | undefined, record: RecordedRequest, url: string): Answer {
+		const startMs = Date.parse(record.query.startDate ?? '');
+		const endMs = Date.parse(record.query.endDate ?? '');
+		if (!Number.isFinite(startMs)) return refuse(400, 'Invalid start date');
+		if (!Number.isFinite(endMs) || endMs <= startMs) return refuse(400, 'Invalid end date');
+		let agents = this.tenant.agents;
+		if (agentId !== undefined) {
+			const agent = this.tenant.agents.find((candidate) => String(candidate.agentId) === agentId);
+			if (!agent) return refuse(404, 'Invalid Agent Id');
+			agents = [agent];
+		}
+		const key = `${agentId ?? '*'}|${startMs}|${endMs}`;
+		let rows = this.cache.get(key);
+		if (!rows) {
+			rows = [];
+			for (const agent of agents) this.agentRows(agent, startMs, endMs, rows);
+			if (this.cache.size > 16) this.cache.clear();
+			this.cache.set(key, rows);
+		}
+		if (rows.length === 0) return { status: 204, body: '', headers: {} };
+		const { page, links } = this.page(rows, record, url);
+		return json(200, { totalRecords: rows.length, _links: links, businessUnitId: this.tenant.businessUnitId, agentStateHistory: page });
+	}
+
+	/** The agent's states that began in [startMs, endMs): seeded slots, then recorded changes, then the current state. */
+	private agentRows(agent: SimAgent, startMs: number, endMs: number, rows: unknown[]) {
+		const origin = this.origin.get(agent.agentId) ?? startMs;
+		const first = Math.ceil(startMs / this.slotMs) * this.slotMs;
+		for (let slot = first; slot < Math.min(endMs, origin); slot += this.slotMs) {
+			const pick = seededRandom(agent.agentId * 100_003 + slot / this.slotMs);
+			const stateName = PAST_STATES[Math.floor(pick() * PAST_STATES.length)];
+			const reason = stateName === 'Unavailable' ? NOT_READY_REASONS[Math.floor(pick() * NOT_READY_REASONS.length)] : '';
+			const contactId = stateName.endsWith('Contact') ? 100_000_000 + Math.floor(pick() * 900_000_000) : null;
+			rows.push(this.row(agent, stateName, reason, contactId, slot, Math.min(slot + this.slotMs, origin)));
+		}
+		for (const change of this.changes.get(agent.agentId) ?? []) {
+			if (change.startMs >= startMs && change.startMs < endMs) {
+				rows.push(this.row(agent, change.stateName, change.outStateDescription, change.contactId, change.startMs, change.endMs ?? this.now()));
+			}
+		}
+		const since = Date.parse(agent.stateSince);
+		if (since >= startMs && since < endMs) rows.push(this.row(agent, agent.stateName, agent.outStateDescription, agent.contactId, since, Math.max(since, this.now())));
+	}
+
+	private row(agent: SimAgent, stateName: string, reason: string, contactId: number | null, startMs: number, endMs: number) {
+		const reasonIndex = NOT_READY_REASONS.indexOf(reason);
+		return {
+			agentId: agent.agentId,
+			agentStateId: STATE_IDS[stateName as keyof typeof STATE_IDS] ?? null,
+			agentStateName: stateName,
+			startDate: new Date(startMs).toISOString(),
+			duration: isoDuration(endMs - startMs),
+			outStateId: reason ? (reasonIndex >= 0 ? reasonIndex + 1 : 99) : null,
+			outStateDescription: reason,
+			contactId,
+			skillId: agent.skillId,
+			skillName: agent.skillName,
+			teamId: agent.teamId,
+			isOutbound: stateName.startsWith('Outbound'),
+		};
+	}
+
+	// ---- skill activity
+
+	private skillActivity(record: RecordedRequest, url: string): Answer {
+		const counts = new Map<number, { available: number; unavailable: number; acw: number; working: number; loggedIn: number }>();
+		for (const agent of this.tenant.agents) {
+			let count = counts.get(agent.skillId);
+			if (!count) counts.set(agent.skillId, (count = { available: 0, unavailable: 0, acw: 0, working: 0, loggedIn: 0 }));
+			if (agent.state === 'LOGGED_OUT') continue;
+			count.loggedIn++;
+			if (agent.state === 'READY') count.available++;
+			else if (agent.state === 'NOT_READY') {
+				count.unavailable++;
+				if (agent.isAcw) count.acw++;
+			} else count.working++;
+		}
+		const serverTime = new Date(this.now()).toISOString();
+		const records = this.skills().map(({ skillId, skillName }) => {
+			const count = counts.get(skillId) ?? { available: 0, unavailable: 0, acw: 0, working: 0, loggedIn: 0 };
+			const queue = this.queues.get(skillId);
+			const queueCount = queue?.count ?? 0;
+			return {
+				serverTime,
+				businessUnitId: this.tenant.businessUnitId,
+				skillId,
+				skillName,
+				mediaTypeId: 4,
+				mediaTypeName: 'Call',
+				isActive: true,
+				isOutbound: skillName.includes('Outbound'),
+				queueCount,
+				agentsAvailable: count.available,
+				agentsUnavailable: count.unavailable,
+				agentsACW: count.acw,
+				agentsWorking: count.working,
+				agentsLoggedIn: count.loggedIn,
+				agentsIdle: count.available,
+				contactsActive: count.working,
+				// CXone's "no contact waiting" is the minimum date.
+				earliestQueueTime: queue ? new Date(queue.sinceMs).toISOString() : '0001-01-01T00:00:00.000Z',
+				serviceLevel: Math.max(0, 100 - queueCount * 5),
+				serviceLevelGoal: 80,
+				serviceLevelThreshold: 30,
+				inSLA: 20,
+				outSLA: queueCount,
+			};
+		});
+		const { page, links } = this.page(records, record, url);
+		return json(200, { totalRecords: records.length, _links: links, lastPollTime: serverTime, skillActivity: page });
+	}
+
+	private page(rows: unknown[], record: RecordedRequest, url: string) {
+		const top = Math.max(0, Math.floor(Number(record.query.top ?? 0)) || 0);
+		const skip = Math.max(0, Math.floor(Number(record.query.skip ?? 0)) || 0);
+		const page = top > 0 ? rows.slice(skip, skip + top) : rows.slice(skip);
+		const base = `${url}${record.path.split('?')[0]}`;
+		const links: Record<string, string> = { self: `${url}${record.path}` };
+		if (top > 0 && skip + top < rows.length) links.next = `${base}?${new URLSearchParams({ ...record.query, top: String(top), skip: String(skip + top) }).toString()}`;
+		return { page, links };
+	}
+}

@@ -163,14 +163,6 @@ export class CxoneAgentStatesTrigger implements INodeType {
 						placeholder: 'e.g. site-1, Manila',
 						description: 'Only agents of these sites (IDs or names, comma-separated). Real tenants: matched against each agent\'s Location name (IDs only where GET /locations lists them), which costs a request to the agents list per poll.',
 					},
-					{
-						displayName: 'Teams',
-						name: 'teams',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. 12, Support',
-						description: 'Only agents of these teams (IDs or names, comma-separated)',
-					},
 					// List-based fields beside the typed ones, so saved workflows keep their strings.
 					{
 						displayName: 'Sites From List Names or IDs',
@@ -179,6 +171,14 @@ export class CxoneAgentStatesTrigger implements INodeType {
 						typeOptions: { loadOptionsMethod: 'getLocations' },
 						default: [],
 						description: 'Only agents of these sites, picked from CXone\'s list (adds to Site IDs). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					},
+					{
+						displayName: 'Teams',
+						name: 'teams',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 12, Support',
+						description: 'Only agents of these teams (IDs or names, comma-separated)',
 					},
 					{
 						displayName: 'Teams From List Names or IDs',

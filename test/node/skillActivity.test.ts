@@ -25,7 +25,8 @@ describe('against the simulator', () => {
 			const mine = agents.filter((agent) => String(agent.skillId) === json.skillId);
 			expect(json).toMatchObject({
 				agentsAvailable: mine.filter((agent) => agent.state === 'READY').length,
-				agentsWorking: mine.filter((agent) => agent.state === 'ON_CONTACT').length,
+				// Dialer agents work for the outbound dialer: CXone counts them with the working agents.
+				agentsWorking: mine.filter((agent) => agent.state === 'ON_CONTACT' || agent.state === 'DIALER').length,
 				agentsLoggedIn: mine.filter((agent) => agent.state !== 'LOGGED_OUT').length,
 				queueCount: 0,
 				longestWaitSeconds: 0,

@@ -27,7 +27,7 @@ export const agentLocator: INodeProperties = {
 			displayName: 'By ID',
 			name: 'id',
 			type: 'string',
-			placeholder: '1001',
+			placeholder: 'e.g. 1001',
 			hint: 'Real tenants: the numeric agent ID (CXone Admin > Users). Tutorial API: the agentId of the states list, e.g. a1001.',
 		},
 	],

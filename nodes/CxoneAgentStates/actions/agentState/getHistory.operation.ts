@@ -43,7 +43,7 @@ export const description: INodeProperties[] = [
 		name: 'agentId',
 		type: 'string',
 		default: '',
-		placeholder: '1001',
+		placeholder: 'e.g. 1001',
 		description: 'Only this agent (leave empty for every agent)',
 		displayOptions: show,
 	},
@@ -108,7 +108,7 @@ export const description: INodeProperties[] = [
 				name: 'teams',
 				type: 'string',
 				default: '',
-				placeholder: '12, 14',
+				placeholder: 'e.g. 12, 14',
 				description: 'Only agents in these teams: team IDs, comma-separated (CXone\'s history names no team)',
 			},
 			{

@@ -46,7 +46,7 @@ export const description: INodeProperties[] = [
 				name: 'skills',
 				type: 'string',
 				default: '',
-				placeholder: '2001, Billing Inbound',
+				placeholder: 'e.g. 2001, Billing Inbound',
 				description: 'Only these skills: skill IDs or names, comma-separated, case-insensitive (leave empty for all)',
 			},
 			{

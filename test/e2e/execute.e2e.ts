@@ -132,11 +132,11 @@ describe('client credentials, in a real n8n', () => {
 });
 
 describe('faults, in a real n8n', () => {
-	it('a 403 says which scope is missing', async () => {
+	it('a 403 says the token was refused for agent states', async () => {
 		simulator.fault({ status: 403 });
 		const outcome = await sandbox.execute('wfFaults00000001');
 		expect(outcome.status).toBe('error');
-		expect(outcome.error).toBe("The CXone client lacks the 'urn:nice:cxone:agent:state:read' scope (HTTP 403)");
+		expect(outcome.error).toBe('The token was refused for /api/v2/agents/states (HTTP 403): the client may not read agent states');
 	});
 
 	it('a 429 with Retry-After recovers', async () => {
@@ -151,7 +151,7 @@ describe('faults, in a real n8n', () => {
 		const outcome = await sandbox.execute('wfContinue000001');
 		expect(outcome.status).toBe('success');
 		expect(outcome.items('CXone Agent States')).toEqual([
-			expect.objectContaining({ error: "The CXone client lacks the 'urn:nice:cxone:agent:state:read' scope (HTTP 403)" }),
+			expect.objectContaining({ error: 'The token was refused for /api/v2/agents/states (HTTP 403): the client may not read agent states' }),
 		]);
 	});
 });

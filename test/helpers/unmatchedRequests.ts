@@ -47,4 +47,9 @@ afterEach(() => {
 
 afterAll(() => {
 	nock.emitter.removeListener('no match', onNoMatch);
+	// Each test file loads its own nock, but they all patch the one http module: left active, this file's nock
+	// would still see the next file's requests, refuse them (no interceptors, no net connect) and throw an
+	// unhandled 'error' that stops jest when test files share a process (--runInBand, StrykerJS).
+	nock.cleanAll();
+	nock.restore();
 });

@@ -7,4 +7,6 @@ module.exports = {
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
 	transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false, tsconfig: 'tsconfig.dev.json' }] },
 	testTimeout: 20000,
+	// An unmatched nock request fails the test that made it; no network beyond loopback.
+	setupFilesAfterEnv: ['<rootDir>/test/helpers/unmatchedRequests.ts'],
 };

@@ -3,7 +3,7 @@
  * `preAuthentication`), not only through the node, whose transport masks a second time. So its message and
  * description must carry no secret on their own.
  */
-import type { ICredentialDataDecryptedObject, IHttpRequestHelper, INode } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
 import nock from 'nock';
 
 import { CxoneApi } from '../../credentials/CxoneApi.credentials';
@@ -23,7 +23,7 @@ const ECHO = `client_secret=${CLIENT_SECRET} password=${ACCESS_KEY_SECRET} token
 class CapturingCredentialsHelper extends TestCredentialsHelper {
 	helpers: IHttpRequestHelper | undefined;
 
-	async preAuthentication(helpers: IHttpRequestHelper, ..._rest: [ICredentialDataDecryptedObject, string, INode, boolean]): Promise<undefined> {
+	async preAuthentication(helpers: IHttpRequestHelper): Promise<undefined> {
 		this.helpers = helpers;
 		throw new Error('helpers captured');
 	}

@@ -89,10 +89,11 @@ describe("the credential's sign-in error carries no secret", () => {
 	});
 
 	it('access key: an OpenID discovery answer that echoes them', async () => {
-		const openId = nock(ISSUER).get('/.well-known/openid-configuration').reply(503, { message: ECHO });
+		// 500, not 503: sign-in retries 503 (and 429), which this test is not about.
+		const openId = nock(ISSUER).get('/.well-known/openid-configuration').reply(500, { message: ECHO });
 		const error = await signInError(accessKeyCredentials({ accessToken: STORED_TOKEN }));
 		expect(openId.isDone()).toBe(true);
-		expect(error.message).toBe('CXone sign-in failed at OpenID discovery (/.well-known/openid-configuration) (HTTP 503)');
+		expect(error.message).toBe('CXone sign-in failed at OpenID discovery (/.well-known/openid-configuration) (HTTP 500)');
 		expect(error.description).toContain('***');
 		expectNoSecret(error);
 	});

@@ -1,7 +1,6 @@
-/**
- * Signing in to a real CXone tenant: OpenID discovery → password grant with the API user's access key → tenant
- * from the `id_token` → `cxone-configuration` for the tenant's API host (skipped when Base URL is set).
- */
+/** Signing in to a real CXone tenant with an API user's access key, discovering the tenant's API host. */
+// OpenID discovery → password grant with the access key → tenant from the `id_token` → `cxone-configuration` for
+// the tenant's API host (skipped when Base URL is set).
 import type { IDataObject } from 'n8n-workflow';
 
 import { CXONE_ISSUERS } from './constants';

@@ -1,3 +1,4 @@
+/** Bounds on every answer the package reads: a deadline, a body size limit, no redirects. */
 /**
  * Bounds on every answer the package reads: one deadline for the whole request, a byte limit on the body after
  * decompression, and no redirects.

@@ -1,3 +1,4 @@
+/** What went wrong in an HTTP call, read safely out of whatever n8n threw, and masking secrets in text. */
 /**
  * Reads what went wrong out of whatever n8n's HTTP helpers threw (an axios-style error, possibly wrapped in
  * a NodeApiError), keeping only what is safe to show: never the request, whose headers carry the token.

@@ -1,3 +1,4 @@
+/** CXone Agent States Trigger: polls agent states and emits the changes its rule watches for, keeping a snapshot between polls. */
 import type {
 	IDataObject,
 	INodeExecutionData,
@@ -9,14 +10,14 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../../credentials/cxone/constants';
-import { AGENT_STATE_OPTIONS } from './helpers/states';
 import { filterAgents, ListParameterError, parseList } from './helpers/filters';
 import { canonicalState, normalizeAgentStates } from './helpers/normalize';
-import { decodeSnapshot, detectChanges, snapshotHasActiveAgents, type WatchEvent, type WatchRule } from './helpers/stateChanges';
-import type { NormalizedAgentState } from './helpers/normalize';
+import { sampleAgents, SAMPLE_NONE_DESCRIPTION } from './helpers/sample';
+import { decodeSnapshot, detectChanges, snapshotHasActiveAgents, type WatchEvent } from './helpers/stateChanges';
 import { getLocations, getTeams } from './methods';
 import { CxoneSession } from './transport';
 import { attachAgentLocations, fetchAgentStates, PAGE_CAP_WARNING } from './transport/agentStates';
+import { properties, subtitle } from './trigger/trigger.description';
 
 /** What the trigger keeps between polls in the workflow's static data: plain JSON only. */
 interface TriggerState {
@@ -33,56 +34,6 @@ interface TriggerState {
 /** Anything else in static data is from an older version (e.g. `agents`) and is removed. */
 const STATE_KEYS = new Set(['cursor', 'snapshot', 'watching', 'emptyListSeen']);
 
-const MANUAL_SAMPLE_SIZE = 10;
-
-const SAMPLE_NONE_DESCRIPTION =
-	'Fetch Test Event shows only current agents that fit Trigger On, its States and Minutes, and the filters. Try again when one does, or widen the settings to see sample fields.';
-
-/**
- * Fetch Test Event's samples: current agents that fit the rule (in a watched state, for long enough; for
- * Left State, in any other state), or a sentence saying why none does.
- */
-export function sampleAgents(
-	all: NormalizedAgentState[],
-	watched: NormalizedAgentState[],
-	rule: WatchRule,
-	nowMs: number,
-): NormalizedAgentState[] | string {
-	const inWatchedState = (agent: NormalizedAgentState) => rule.states.length === 0 || rule.states.includes(agent.state);
-	const stateList = rule.states.length ? rule.states.join(' or ') : 'any state';
-	let fits: (agent: NormalizedAgentState) => boolean;
-	let wanted: string;
-	switch (rule.event) {
-		case 'entered':
-			fits = inWatchedState;
-			wanted = `is in ${stateList}`;
-			break;
-		case 'left':
-			fits = (agent) => rule.states.length === 0 || !rule.states.includes(agent.state);
-			wanted = `is outside ${stateList}`;
-			break;
-		case 'inStateFor': {
-			const thresholdMs = rule.minutes * 60_000;
-			fits = (agent) => inWatchedState(agent) && agent.stateSince !== null && nowMs - Date.parse(agent.stateSince) >= thresholdMs;
-			wanted = `has been in ${stateList} for ${rule.minutes} minute${rule.minutes === 1 ? '' : 's'} or more`;
-			break;
-		}
-		default:
-			fits = () => true;
-			wanted = '';
-	}
-	const sample = watched.filter(fits).slice(0, MANUAL_SAMPLE_SIZE);
-	if (sample.length) return sample;
-	const returned = `CXone returned ${all.length} agent${all.length === 1 ? '' : 's'}`;
-	if (all.length === 0) return 'No sample: CXone returned no agents';
-	if (watched.length === 0) return `No sample: ${returned} and the Site IDs and Teams filters matched none of them`;
-	const ofWatched = watched.length === all.length ? '' : ` (${watched.length} after the filters)`;
-	return `No sample: ${returned}${ofWatched} and none ${wanted} right now`;
-}
-
-/** The same list as the node's States option: saved values READY, NOT_READY, ON_CONTACT, LOGGED_OUT keep working. */
-const stateOptions = AGENT_STATE_OPTIONS.map((option) => ({ ...option }));
-
 export class CxoneAgentStatesTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'CXone Agent States Trigger',
@@ -90,107 +41,14 @@ export class CxoneAgentStatesTrigger implements INodeType {
 		icon: { light: 'file:cxone.svg', dark: 'file:cxone.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ { anyChange: "Any state change", entered: "Entered state", left: "Left state", inStateFor: "In state for " + $parameter["minutes"] + " min" }[$parameter["event"]] }}',
+		subtitle,
 		description: 'Starts the workflow when a NICE CXone agent\'s state changes',
 		defaults: { name: 'CXone Agent States Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
-		properties: [
-			{
-				displayName: 'Trigger On',
-				name: 'event',
-				type: 'options',
-				options: [
-					{
-						name: 'Any State Change',
-						value: 'anyChange',
-						description: 'An agent moved from one state to another',
-						action: 'On any agent state change',
-					},
-					{
-						name: 'Entered State',
-						value: 'entered',
-						description: 'An agent entered one of the chosen states',
-						action: 'On agent entered state',
-					},
-					{
-						name: 'Has Been in State For',
-						value: 'inStateFor',
-						description: 'An agent has stayed in one of the chosen states for at least N minutes (fires once per stay)',
-						action: 'On agent in state for N minutes',
-					},
-					{
-						name: 'Left State',
-						value: 'left',
-						description: 'An agent left one of the chosen states',
-						action: 'On agent left state',
-					},
-				],
-				default: 'anyChange',
-			},
-			{
-				displayName: 'States',
-				name: 'states',
-				type: 'multiOptions',
-				options: stateOptions,
-				default: [],
-				description: 'The states to watch; leave empty for every state',
-				displayOptions: { show: { event: ['entered', 'left', 'inStateFor'] } },
-			},
-			{
-				displayName: 'Minutes',
-				name: 'minutes',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 15,
-				description: 'How long an agent must have been in the state',
-				displayOptions: { show: { event: ['inStateFor'] } },
-			},
-			{
-				displayName: 'Filters',
-				name: 'filters',
-				type: 'collection',
-				placeholder: 'Add Filter',
-				default: {},
-				options: [
-					{
-						displayName: 'Site IDs',
-						name: 'siteIds',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. site-1, Manila',
-						description: 'Only agents of these sites (IDs or names, comma-separated). Real tenants: matched against each agent\'s Location name (IDs only where GET /locations lists them), which costs a request to the agents list per poll.',
-					},
-					// List-based fields beside the typed ones, so saved workflows keep their strings.
-					{
-						displayName: 'Sites From List Names or IDs',
-						name: 'siteList',
-						type: 'multiOptions',
-						typeOptions: { loadOptionsMethod: 'getLocations' },
-						default: [],
-						description: 'Only agents of these sites, picked from CXone\'s list (adds to Site IDs). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-					},
-					{
-						displayName: 'Teams',
-						name: 'teams',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. 12, Support',
-						description: 'Only agents of these teams (IDs or names, comma-separated)',
-					},
-					{
-						displayName: 'Teams From List Names or IDs',
-						name: 'teamList',
-						type: 'multiOptions',
-						typeOptions: { loadOptionsMethod: 'getTeams' },
-						default: [],
-						description: 'Only agents of these teams, picked from CXone\'s list (adds to Teams). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-					},
-				],
-			},
-		],
+		properties,
 	};
 
 	methods = { loadOptions: { getLocations, getTeams } };

@@ -1,32 +1,15 @@
 /** Picks the operation, runs it per input item, and is the only place that handles Continue On Fail and pairedItem. */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { CxoneSession } from '../transport';
-import * as filterBySite from './agentState/filterBySite.operation';
-import * as get from './agentState/get.operation';
-import * as getAll from './agentState/getAll.operation';
-import * as getHistory from './agentState/getHistory.operation';
-import * as getReady from './agentState/getReady.operation';
-import * as logOut from './agentState/logOut.operation';
-import * as setState from './agentState/setState.operation';
-import * as getActivity from './skill/getActivity.operation';
+import { resources } from './node.description';
+import type { Operation } from './resource';
 
-/** An operation returns plain JSON; the router makes the items. */
-type Operation = (this: IExecuteFunctions, session: CxoneSession, itemIndex: number) => Promise<IDataObject[]>;
-
-export const operations: Record<string, Record<string, Operation>> = {
-	agentState: {
-		getAll: getAll.execute,
-		getReady: getReady.execute,
-		filterBySite: filterBySite.execute,
-		get: get.execute,
-		setState: setState.execute,
-		logOut: logOut.execute,
-		getHistory: getHistory.execute,
-	},
-	skill: { getActivity: getActivity.execute },
-};
+/** Each resource's operations by value: what the router runs. */
+const operations: Record<string, Record<string, Operation>> = Object.fromEntries(
+	resources.map((resource) => [resource.key, Object.fromEntries(Object.entries(resource.operations).map(([value, entry]) => [value, entry.module.execute]))]),
+);
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();

@@ -1,3 +1,4 @@
+/** Filters on agents by state, site and team, and reading the comma-separated lists they come from. Pure. */
 import type { NormalizedAgentState } from './normalize';
 
 /** A list parameter holds something other than text or numbers (e.g. `[{ "id": "s1" }]` from an expression). */

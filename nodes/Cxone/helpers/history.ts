@@ -1,3 +1,4 @@
+/** Agent state history: one item per state change, or per agent the seconds a daily report needs. Pure. */
 /**
  * Pure shaping of CXone's agent state history (GET /agents/state-history): one item per state change, or one
  * summary per agent with the seconds a daily report needs. No n8n context here.

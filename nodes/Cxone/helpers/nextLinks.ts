@@ -1,3 +1,4 @@
+/** Which hosts a paging link may send the token to. */
 /**
  * Which hosts a paging link (`_links.next`) may send the token to. A tenant called on
  * https://api-na1.niceincontact.com has been seen answering with links on https://api-b32.nice-incontact.com

@@ -1,3 +1,4 @@
+/** Skill activity: one item per skill with its queue and agents, or one summary. Pure. */
 /**
  * Pure shaping of CXone's skill activity (GET /skills/activity): one item per skill, or one summary.
  *

@@ -1,3 +1,4 @@
+/** The trigger's change detection against a compact snapshot kept in static data. Pure. */
 /**
  * Pure change detection for the trigger: compares what CXone reports now with a compact snapshot kept in the
  * workflow's static data (plain JSON, so it survives restarts and works in queue mode).

@@ -1,3 +1,4 @@
+/** The state table: every state name CXone sends, mapped once to the canonical state and subState. */
 /**
  * Every agent state name CXone (and the tutorial API) sends, mapped once to the canonical `state` the node
  * outputs and filters on, and to its `subState`. The README's state table is this table; the simulator reads it too.

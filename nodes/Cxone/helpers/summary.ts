@@ -1,3 +1,4 @@
+/** Counts by state, site and team for the One Summary Item output. Pure. */
 import type { NormalizedAgentState } from './normalize';
 
 export interface AgentStatesSummary {

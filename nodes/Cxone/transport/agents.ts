@@ -1,3 +1,4 @@
+/** Real tenants' per-agent calls (read, set state, log out) and the lists behind the pickers. */
 /**
  * One agent and the lists behind the pickers, on real tenants (Access Key sign-in): read one agent's state,
  * set it, log the agent out, search agents, list teams, unavailable codes and locations.

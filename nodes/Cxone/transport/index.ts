@@ -1,7 +1,5 @@
-/**
- * The one place that talks HTTP to CXone: one execution's session, authentication (through the credential), token
- * renewal and retries; what a failure means to the user is worded in errorMessages.ts.
- */
+/** The one place that talks HTTP to CXone: an execution's session, with token renewal and retries. */
+// What a failure means to the user is worded in errorMessages.ts; when to retry is credentials/cxone/retry.ts.
 import type {
 	ICredentialsDecrypted,
 	IDataObject,

@@ -1,3 +1,4 @@
+/** Agent State → Filter by Site: the agents of one or more sites. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 

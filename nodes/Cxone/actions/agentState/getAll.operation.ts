@@ -1,3 +1,4 @@
+/** Agent State → Get Many: every agent's state, with the shared options. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { CxoneSession } from '../../transport';

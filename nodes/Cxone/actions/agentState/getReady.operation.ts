@@ -1,3 +1,4 @@
+/** Agent State → Get Ready: only the agents ready (Available) to take contacts. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { CxoneSession } from '../../transport';

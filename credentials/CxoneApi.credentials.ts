@@ -1,3 +1,4 @@
+/** The NICE CXone API credential: its fields, sign-in through n8n's preAuthentication, and the test request. */
 import type {
 	IAuthenticate,
 	ICredentialDataDecryptedObject,
@@ -8,12 +9,10 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import {
-	AGENT_STATE_READ_SCOPE,
-	DEFAULT_API_VERSION,
-	TUTORIAL_STATES_PATH,
-} from '../nodes/CxoneAgentStates/helpers/constants';
-import { sharedSignIn, tutorialApiBase, type CxoneCredentialData } from './cxoneSignIn';
+import { tutorialApiBase } from './cxone/clientCredentials';
+import { AGENT_STATE_READ_SCOPE, apiFlavourOf, DEFAULT_API_VERSION, TUTORIAL_STATES_PATH } from './cxone/constants';
+import type { CxoneCredentialData } from './cxone/credentialData';
+import { sharedSignIn } from './cxone/signIn';
 
 const clientCredentialsOnly = { show: { authMode: ['clientCredentials'] } };
 const accessKeyOnly = { show: { authMode: ['accessKey'] } };
@@ -23,7 +22,7 @@ export class CxoneApi implements ICredentialType {
 
 	displayName = 'NICE CXone API';
 
-	icon = { light: 'file:../nodes/CxoneAgentStates/cxone.svg', dark: 'file:../nodes/CxoneAgentStates/cxone.dark.svg' } as const;
+	icon = { light: 'file:../nodes/Cxone/cxone.svg', dark: 'file:../nodes/Cxone/cxone.dark.svg' } as const;
 
 	// The README on GitHub. OWNER is a placeholder until the repository's address is known; `npm run
 	// release:check` fails while it is.
@@ -222,7 +221,7 @@ export class CxoneApi implements ICredentialType {
 		const data = credentials as CxoneCredentialData;
 		const baseURL =
 			requestOptions.baseURL ??
-			(data.apiBaseUrl || (data.authMode === 'accessKey' ? undefined : tutorialApiBase(data)));
+			(data.apiBaseUrl || (apiFlavourOf(data) === 'realTenant' ? undefined : tutorialApiBase(data)));
 		return {
 			...requestOptions,
 			baseURL,

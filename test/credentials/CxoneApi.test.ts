@@ -2,7 +2,8 @@
 import nock from 'nock';
 
 import { CxoneApi } from '../../credentials/CxoneApi.credentials';
-import { decodeJwtPayload, validateEndpointUrl, validateTenant } from '../../credentials/cxoneSignIn';
+import { decodeJwtPayload } from '../../credentials/cxone/accessKey';
+import { validateEndpointUrl, validateTenant } from '../../credentials/cxone/urlRules';
 import { accessKeyCredentials, tutorialCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
 

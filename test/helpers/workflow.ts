@@ -27,8 +27,8 @@ import type {
 import { ICredentialsHelper, NodeConnectionTypes, Workflow } from 'n8n-workflow';
 
 import { CxoneApi } from '../../credentials/CxoneApi.credentials';
-import { CxoneAgentStates } from '../../nodes/CxoneAgentStates/CxoneAgentStates.node';
-import { CxoneAgentStatesTrigger } from '../../nodes/CxoneAgentStatesTrigger/CxoneAgentStatesTrigger.node';
+import { CxoneAgentStates } from '../../nodes/Cxone/CxoneAgentStates.node';
+import { CxoneAgentStatesTrigger } from '../../nodes/Cxone/CxoneAgentStatesTrigger.node';
 
 export const NODE_TYPE = 'n8n-nodes-cxone.cxoneAgentStates';
 export const TRIGGER_NODE_TYPE = 'n8n-nodes-cxone.cxoneAgentStatesTrigger';

@@ -3,7 +3,7 @@
  */
 import nock from 'nock';
 
-import { EMPTY_RESULT_HINT } from '../../nodes/CxoneAgentStates/helpers/constants';
+import { EMPTY_RESULT_HINT } from '../../nodes/Cxone/helpers/emptyResult';
 import { tutorialCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
 

@@ -1,7 +1,7 @@
 /** The node against a real-tenant API shape: versioned path, paging, locations as sites, CXone's status quirks. */
 import nock from 'nock';
 
-import { EMPTY_RESULT_HINT } from '../../nodes/CxoneAgentStates/helpers/constants';
+import { EMPTY_RESULT_HINT } from '../../nodes/Cxone/helpers/emptyResult';
 import { accessKeyCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
 

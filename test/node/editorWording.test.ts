@@ -2,8 +2,8 @@
 import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
 
 import { CxoneApi } from '../../credentials/CxoneApi.credentials';
-import { CxoneAgentStates } from '../../nodes/CxoneAgentStates/CxoneAgentStates.node';
-import { CxoneAgentStatesTrigger } from '../../nodes/CxoneAgentStatesTrigger/CxoneAgentStatesTrigger.node';
+import { CxoneAgentStates } from '../../nodes/Cxone/CxoneAgentStates.node';
+import { CxoneAgentStatesTrigger } from '../../nodes/Cxone/CxoneAgentStatesTrigger.node';
 
 /** Every property, including those inside collections. */
 function walk(properties: INodeProperties[]): INodeProperties[] {

@@ -1,7 +1,7 @@
 /** The output pane's hint when the result is empty: which filter removed the agents CXone returned. */
 import nock from 'nock';
 
-import { EMPTY_RESULT_HINT } from '../../nodes/CxoneAgentStates/helpers/constants';
+import { EMPTY_RESULT_HINT } from '../../nodes/Cxone/helpers/emptyResult';
 import { tutorialCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
 

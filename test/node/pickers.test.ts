@@ -6,7 +6,7 @@ import { LoadOptionsContext } from 'n8n-core';
 import type { IDataObject, ILoadOptionsFunctions, INode } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { getLocations, getTeams, getUnavailableCodes, searchAgents } from '../../nodes/CxoneAgentStates/methods';
+import { getLocations, getTeams, getUnavailableCodes, searchAgents } from '../../nodes/Cxone/methods';
 import { startSimulator, type Simulator } from '../simulator';
 import { simulatorAccessKeyCredentials, simulatorTutorialCredentials } from '../helpers/credentials';
 import { TriggerHarness } from '../helpers/poll';

@@ -1,6 +1,6 @@
 /** Pure shaping of state history and skill activity: what a daily report and a queue alert read. */
-import { durationSeconds, HistorySummarizer, historyWindows, normalizeHistory, type HistoryRow } from '../../nodes/CxoneAgentStates/helpers/history';
-import { normalizeSkillActivity, summarizeSkills, type SkillActivity } from '../../nodes/CxoneAgentStates/helpers/skillActivity';
+import { durationSeconds, HistorySummarizer, historyWindows, normalizeHistory, type HistoryRow } from '../../nodes/Cxone/helpers/history';
+import { normalizeSkillActivity, summarizeSkills, type SkillActivity } from '../../nodes/Cxone/helpers/skillActivity';
 
 const rowsOf = (records: unknown[]) => {
 	const rows: HistoryRow[] = [];

@@ -1,12 +1,7 @@
-import {
-	canonicalState,
-	extractAgentStatesPage,
-	normalizeAgentRecord,
-	normalizeAgentStates,
-	UnexpectedResponseShapeError,
-} from '../../nodes/CxoneAgentStates/helpers/normalize';
-import { filterAgents, parseList } from '../../nodes/CxoneAgentStates/helpers/filters';
-import { summarizeAgents } from '../../nodes/CxoneAgentStates/helpers/summary';
+import { canonicalState, normalizeAgentRecord, normalizeAgentStates } from '../../nodes/Cxone/helpers/normalize';
+import { extractAgentStatesPage, UnexpectedResponseShapeError } from '../../nodes/Cxone/helpers/pages';
+import { filterAgents, parseList } from '../../nodes/Cxone/helpers/filters';
+import { summarizeAgents } from '../../nodes/Cxone/helpers/summary';
 
 const NOW = Date.parse('2026-11-23T10:05:00Z');
 

@@ -5,9 +5,9 @@
  */
 import fc from 'fast-check';
 
-import { decodeJwtPayload } from '../../credentials/cxoneSignIn';
-import { normalizeAgentStates } from '../../nodes/CxoneAgentStates/helpers/normalize';
-import { CANONICAL_STATES, STATE_TABLE } from '../../nodes/CxoneAgentStates/helpers/states';
+import { decodeJwtPayload } from '../../credentials/cxone/accessKey';
+import { normalizeAgentStates } from '../../nodes/Cxone/helpers/normalize';
+import { CANONICAL_STATES, STATE_TABLE } from '../../nodes/Cxone/helpers/states';
 import { startSimulator, type Simulator } from '../simulator';
 import {
 	agentsSchema,

@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 
-import { isTrustedNextLink } from '../../nodes/CxoneAgentStates/helpers/nextLinks';
+import { isTrustedNextLink } from '../../nodes/Cxone/helpers/nextLinks';
 import { accessKeyCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
 

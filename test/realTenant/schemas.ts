@@ -9,7 +9,7 @@
  */
 import Ajv from 'ajv';
 
-import { STATE_TABLE } from '../../nodes/CxoneAgentStates/helpers/states';
+import { STATE_TABLE } from '../../nodes/Cxone/helpers/states';
 
 const string = { type: 'string' } as const;
 const integer = { type: 'integer' } as const;

@@ -2,7 +2,10 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
 import { CxoneApi } from '../../credentials/CxoneApi.credentials';
-import { discoveryIssuer, signInWithAccessKey, signInWithClientCredentials, type CxoneCredentialData } from '../../credentials/cxoneSignIn';
+import { signInWithAccessKey } from '../../credentials/cxone/accessKey';
+import { signInWithClientCredentials } from '../../credentials/cxone/clientCredentials';
+import type { CxoneCredentialData } from '../../credentials/cxone/credentialData';
+import { discoveryIssuer } from '../../credentials/cxone/urlRules';
 
 const jwt = (claims: object) => `e30.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.`;
 

@@ -1,7 +1,7 @@
 /** Real tenants: sites by Location name, the agents list as NICE defines it, booleans as strings, errors that name the endpoint. */
 import nock from 'nock';
 
-import { realEndpointOf } from '../../nodes/CxoneAgentStates/transport';
+import { realEndpointOf } from '../../nodes/Cxone/transport/errorMessages';
 import { accessKeyCredentials, simulatorAccessKeyCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
 import { startSimulator } from '../simulator';

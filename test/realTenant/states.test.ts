@@ -1,8 +1,8 @@
 /** One state table: what the normalizer emits is what the node and the trigger let you filter on, and what the simulator serves. */
-import { CxoneAgentStates } from '../../nodes/CxoneAgentStates/CxoneAgentStates.node';
-import { CxoneAgentStatesTrigger } from '../../nodes/CxoneAgentStatesTrigger/CxoneAgentStatesTrigger.node';
-import { normalizeAgentStates } from '../../nodes/CxoneAgentStates/helpers/normalize';
-import { CANONICAL_STATES, STATE_TABLE } from '../../nodes/CxoneAgentStates/helpers/states';
+import { CxoneAgentStates } from '../../nodes/Cxone/CxoneAgentStates.node';
+import { CxoneAgentStatesTrigger } from '../../nodes/Cxone/CxoneAgentStatesTrigger.node';
+import { normalizeAgentStates } from '../../nodes/Cxone/helpers/normalize';
+import { CANONICAL_STATES, STATE_TABLE } from '../../nodes/Cxone/helpers/states';
 import { generateTenant } from '../simulator';
 import { stateChange } from '../simulator/tenant';
 

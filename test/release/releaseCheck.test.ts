@@ -50,14 +50,14 @@ describe('the repository as it is', () => {
 		expect(links.map((link) => link.where)).toEqual(
 			expect.arrayContaining([
 				'credentials/CxoneApi.credentials.ts',
-				'nodes/CxoneAgentStates/CxoneAgentStates.node.json',
-				'nodes/CxoneAgentStatesTrigger/CxoneAgentStatesTrigger.node.json',
+				'nodes/Cxone/CxoneAgentStates.node.json',
+				'nodes/Cxone/CxoneAgentStatesTrigger.node.json',
 			]),
 		);
 		const withoutRepository = { ...pkg, repository: undefined, bugs: undefined, homepage: undefined };
 		const [problem] = repositoryProblems(withoutRepository, links);
 		expect(problem).toMatch(/^package\.json has no "repository"/);
-		expect(problem).toContain(`${PLACEHOLDER_REPOSITORY} in credentials/CxoneApi.credentials.ts, nodes/CxoneAgentStates/CxoneAgentStates.node.json`);
+		expect(problem).toContain(`${PLACEHOLDER_REPOSITORY} in credentials/CxoneApi.credentials.ts, nodes/Cxone/CxoneAgentStates.node.json`);
 	});
 });
 

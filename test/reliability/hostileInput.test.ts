@@ -5,9 +5,9 @@
 import fc from 'fast-check';
 import nock from 'nock';
 
-import { filterAgents, parseList } from '../../nodes/CxoneAgentStates/helpers/filters';
-import { normalizeAgentStates, type NormalizedAgentState } from '../../nodes/CxoneAgentStates/helpers/normalize';
-import { summarizeAgents } from '../../nodes/CxoneAgentStates/helpers/summary';
+import { filterAgents, parseList } from '../../nodes/Cxone/helpers/filters';
+import { normalizeAgentStates, type NormalizedAgentState } from '../../nodes/Cxone/helpers/normalize';
+import { summarizeAgents } from '../../nodes/Cxone/helpers/summary';
 import { tutorialCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
 

@@ -13,7 +13,10 @@ import { OutboundHttp } from '@n8n/backend-network';
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
 import { CxoneApi } from '../../credentials/CxoneApi.credentials';
-import { signIn, signInWithAccessKey, signInWithClientCredentials, type HttpRequester } from '../../credentials/cxoneSignIn';
+import { signInWithAccessKey } from '../../credentials/cxone/accessKey';
+import { signInWithClientCredentials } from '../../credentials/cxone/clientCredentials';
+import type { HttpRequester } from '../../credentials/cxone/credentialData';
+import { signIn } from '../../credentials/cxone/signIn';
 import { accessKeyCredentials, tutorialCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
 

@@ -4,13 +4,9 @@
  */
 import fc from 'fast-check';
 
-import {
-	canonicalIsoMs,
-	extractAgentStatesPage,
-	normalizeAgentStates,
-	UnexpectedResponseShapeError,
-	type NormalizedAgentState,
-} from '../../nodes/CxoneAgentStates/helpers/normalize';
+import { normalizeAgentStates, type NormalizedAgentState } from '../../nodes/Cxone/helpers/normalize';
+import { extractAgentStatesPage, UnexpectedResponseShapeError } from '../../nodes/Cxone/helpers/pages';
+import { canonicalIsoMs } from '../../nodes/Cxone/helpers/values';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 

@@ -9,7 +9,7 @@
 import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { CxoneApi } from '../../credentials/CxoneApi.credentials';
-import { CxoneSession } from '../../nodes/CxoneAgentStates/transport';
+import { CxoneSession } from '../../nodes/Cxone/transport';
 import { simulatorTutorialCredentials } from '../helpers/credentials';
 import { startSimulator, type Simulator } from '../simulator';
 

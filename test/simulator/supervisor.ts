@@ -1,6 +1,6 @@
 /**
  * The simulator's real-tenant supervisor endpoints, with the shapes of NICE's definitions (see
- * nodes/CxoneAgentStates/transport/agents.ts for the sources): one agent's state, set state, log out, agent
+ * nodes/Cxone/transport/agents.ts for the sources): one agent's state, set state, log out, agent
  * search, teams, unavailable codes and locations. Set State and Log Out change the tenant, so later calls and
  * the trigger see it.
  */

@@ -1,7 +1,7 @@
 /** Fetch Test Event (the trigger's manual poll): samples fit Trigger On, its States and Minutes, or it says none does. */
 import nock from 'nock';
 
-import { CxoneAgentStatesTrigger } from '../../nodes/CxoneAgentStatesTrigger/CxoneAgentStatesTrigger.node';
+import { CxoneAgentStatesTrigger } from '../../nodes/Cxone/CxoneAgentStatesTrigger.node';
 import { TriggerHarness } from '../helpers/poll';
 import { tutorialCredentials } from '../helpers/credentials';
 import { TestCredentialsHelper } from '../helpers/workflow';

@@ -1,0 +1,38 @@
+/** Names a user may need to recognise in errors, docs and CXone's admin console, defined once for credential and nodes. */
+
+export const CREDENTIAL_TYPE = 'cxoneApi';
+
+/**
+ * Which API the credential signs in to, one name everywhere: the API of NICE's agent-state tutorial (and OAuth
+ * gateways that speak it), signed in with client credentials; or a real CXone tenant, signed in with an access key.
+ * The credential's saved field keeps its own values (`authMode`: clientCredentials / accessKey); apiFlavourOf reads it.
+ */
+export type ApiFlavour = 'tutorial' | 'realTenant';
+
+export const apiFlavourOf = (credentials: { authMode?: string }): ApiFlavour =>
+	credentials.authMode === 'accessKey' ? 'realTenant' : 'tutorial';
+
+export const AGENT_STATE_READ_SCOPE = 'urn:nice:cxone:agent:state:read';
+
+/** The tutorial's API (and OAuth gateways that speak it). */
+export const TUTORIAL_STATES_PATH = '/api/v2/agents/states';
+export const TUTORIAL_TOKEN_PATH = '/oauth2/token';
+
+/** Real CXone tenants: the Real-Time Data and Admin APIs under a versioned path. */
+export const DEFAULT_API_VERSION = 'v31.0';
+export const realTenantServicesPath = (apiVersion: string, tail: string) => `/incontactapi/services/${apiVersion}/${tail}`;
+export const realTenantStatesPath = (apiVersion: string) => realTenantServicesPath(apiVersion, 'agents/states');
+export const realTenantAgentsPath = (apiVersion: string) => realTenantServicesPath(apiVersion, 'agents');
+export const realTenantLocationsPath = (apiVersion: string) => realTenantServicesPath(apiVersion, 'locations');
+
+/**
+ * CXone's authentication issuers. AU and EU sovereign clouds: Cognigy/Extensions extensions/cxone (connection
+ * "environment" options). UK is left out: only a JWKS URI (nicecxone-sov1.uk/auth/jwks) in NICE infrastructure
+ * code was found, no issuer; UK tenants can enter it as a Custom Issuer URL.
+ */
+export const CXONE_ISSUERS = {
+	global: 'https://cxone.niceincontact.com',
+	fedramp: 'https://cxone-gov.niceincontact.com',
+	au: 'https://nicecxone-sov1.au',
+	eu: 'https://nicecxone-sov1.eu',
+} as const;

@@ -1,0 +1,30 @@
+/** The credential's saved fields and what a sign-in returns: the types credential and nodes share. */
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+
+export type HttpRequester = (options: IHttpRequestOptions) => Promise<unknown>;
+
+export interface CxoneCredentialData {
+	authMode?: 'clientCredentials' | 'accessKey';
+	tenant?: string;
+	clientId?: string;
+	clientSecret?: string;
+	scope?: string;
+	baseUrl?: string;
+	tokenUrl?: string;
+	environment?: 'global' | 'fedramp' | 'au' | 'eu' | 'custom';
+	issuerUrl?: string;
+	accessKeyId?: string;
+	accessKeySecret?: string;
+	apiVersion?: string;
+	accessToken?: string;
+	apiBaseUrl?: string;
+	tokenExpiresAt?: string;
+}
+
+/** What `preAuthentication` hands back to n8n, which saves every field with the credential. */
+export interface SignInResult extends IDataObject {
+	accessToken: string;
+	apiBaseUrl: string;
+	/** ISO time the token stops working; '' when CXone did not say (n8n then renews on the first 401). */
+	tokenExpiresAt: string;
+}

@@ -1,0 +1,264 @@
+/** Agent State → Get History: each state change in a period, or per agent the seconds a daily report needs. */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { CANONICAL_STATES } from '../../helpers/states';
+import { parseList } from '../../helpers/filters';
+import { HistorySummarizer, MAX_HISTORY_DAYS, normalizeHistory, type HistoryRow } from '../../helpers/history';
+import type { CxoneSession, RequestCall } from '../../transport';
+import { fetchStateHistory } from '../../transport/reports';
+
+const show = { show: { resource: ['agentState'], operation: ['getHistory'] } };
+
+// The same choices as Get Many's States option (helpers/constants CANONICAL_STATES).
+const stateOptions = CANONICAL_STATES.map((state) => ({
+	name: state
+		.split('_')
+		.map((word) => word[0] + word.slice(1).toLowerCase())
+		.join(' '),
+	value: state,
+}));
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Start',
+		name: 'startDate',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description: 'Start of the period (a time without a zone is in the workflow\'s timezone). Yesterday: <code>{{ $today.minus({ days: 1 }) }}</code>.',
+		displayOptions: show,
+	},
+	{
+		displayName: 'End',
+		name: 'endDate',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description: `End of the period, at most ${MAX_HISTORY_DAYS} days after the start. Yesterday: <code>{{ $today }}</code>.`,
+		displayOptions: show,
+	},
+	{
+		displayName: 'Agent ID',
+		name: 'agentId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 1001',
+		description: 'Only this agent (leave empty for every agent)',
+		displayOptions: show,
+	},
+	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		options: [
+			{ name: 'One Item per State Change', value: 'changes', description: 'Each state an agent was in, with its start, end and duration' },
+			{
+				name: 'One Summary Item per Agent',
+				value: 'summary',
+				description: 'Seconds per state and per Not Ready reason, logged-in seconds and occupancy within the period',
+			},
+		],
+		default: 'summary',
+		displayOptions: show,
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: show,
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { ...show.show, returnAll: [false] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: show,
+		options: [
+			{
+				displayName: 'Max Retry Wait (Seconds)',
+				name: 'maxRetryWaitSeconds',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 300 },
+				default: 30,
+				description: 'How long the node may wait in total when CXone is throttling (429/503) or failing (5xx) before it stops with an error. 0 turns retries off.',
+			},
+			{
+				displayName: 'States',
+				name: 'states',
+				type: 'multiOptions',
+				options: stateOptions,
+				default: [],
+				description: 'Only these states (leave empty for all)',
+			},
+			{
+				displayName: 'Teams',
+				name: 'teams',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 12, 14',
+				description: 'Only agents in these teams: team IDs, comma-separated (CXone\'s history names no team)',
+			},
+			{
+				displayName: 'Timeout (Seconds)',
+				name: 'timeoutSeconds',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 300 },
+				default: 30,
+				description: 'How long to wait for each answer from CXone before giving up on it',
+			},
+		],
+	},
+];
+
+interface HistoryOptions {
+	states?: string[];
+	teams?: string;
+	maxRetryWaitSeconds?: number;
+	timeoutSeconds?: number;
+}
+
+/** Offset of `timeZone` from UTC at an instant, in ms (from Intl: n8n nodes have no date library of their own). */
+function zoneOffsetMs(timeZone: string, atMs: number): number {
+	const parts = new Intl.DateTimeFormat('en-US', {
+		timeZone,
+		hourCycle: 'h23',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit',
+	}).formatToParts(new Date(atMs));
+	const part = (type: string) => Number(parts.find((entry) => entry.type === type)?.value);
+	const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+	return wall - Math.floor(atMs / 1000) * 1000;
+}
+
+const ZONED = /(?:[zZ]|[+-]\d\d:?\d\d)$/;
+const DATE_ONLY_OR_LOCAL = /^\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?)?$/;
+
+/** A date parameter as epoch ms: ISO strings (zoneless ones in the workflow's timezone), Dates, Luxon DateTimes. */
+export function parseDateParameter(value: unknown, timeZone: string): number {
+	if (value instanceof Date) return value.getTime();
+	if (typeof value === 'number') return Number.isFinite(value) ? value : Number.NaN;
+	if (typeof value === 'object' && value !== null && typeof (value as { toMillis?: unknown }).toMillis === 'function') {
+		return (value as { toMillis: () => number }).toMillis();
+	}
+	if (typeof value !== 'string' || value.trim() === '') return Number.NaN;
+	const text = value.trim();
+	if (ZONED.test(text) || !DATE_ONLY_OR_LOCAL.test(text)) return Date.parse(text);
+	const [date, time = '00:00:00'] = text.split(/[T ]/);
+	const asUtc = Date.parse(`${date}T${time.length === 5 ? `${time}:00` : time}Z`);
+	if (Number.isNaN(asUtc)) return Number.NaN;
+	try {
+		// Twice: the offset at the guessed instant can differ from the offset at the wall time (DST changes).
+		const guess = asUtc - zoneOffsetMs(timeZone, asUtc);
+		return asUtc - zoneOffsetMs(timeZone, guess);
+	} catch {
+		return asUtc;
+	}
+}
+
+function readPeriod(context: IExecuteFunctions, itemIndex: number): { startMs: number; endMs: number } {
+	const node = context.getNode();
+	const timeZone = context.getTimezone();
+	const read = (name: 'startDate' | 'endDate', label: string) => {
+		const value = context.getNodeParameter(name, itemIndex, '') as unknown;
+		const ms = parseDateParameter(value, timeZone);
+		if (Number.isNaN(ms)) {
+			throw new NodeOperationError(node, `${label} is not a date: ${JSON.stringify(String(value ?? '')).slice(0, 60)}`, {
+				itemIndex,
+				description: 'Pick a date, or use an expression such as {{ $today.minus({ days: 1 }) }}.',
+			});
+		}
+		return ms;
+	};
+	const startMs = read('startDate', 'Start');
+	const endMs = read('endDate', 'End');
+	if (endMs <= startMs) {
+		throw new NodeOperationError(node, 'End must be after Start', {
+			itemIndex,
+			description: `Start is ${new Date(startMs).toISOString()} and End is ${new Date(endMs).toISOString()}.`,
+		});
+	}
+	if (endMs - startMs > MAX_HISTORY_DAYS * 86_400_000) {
+		throw new NodeOperationError(node, `The period is longer than ${MAX_HISTORY_DAYS} days`, {
+			itemIndex,
+			description: `CXone's reporting data is read one day at a time for at most ${MAX_HISTORY_DAYS} days per run. Split the period over several runs (for example one per week).`,
+		});
+	}
+	return { startMs, endMs };
+}
+
+export function requireAccessKey(context: IExecuteFunctions, session: CxoneSession, what: string, itemIndex: number): void {
+	if (session.flavour === 'realTenant') return;
+	throw new NodeOperationError(context.getNode(), `${what} needs the CXone Access Key sign-in`, {
+		itemIndex,
+		description:
+			'The tutorial API (OAuth2 Client Credentials) serves only current agent states. In the credential, choose Sign-In Method "CXone Access Key (Back-End Application)" for a real tenant.',
+	});
+}
+
+export async function execute(this: IExecuteFunctions, session: CxoneSession, itemIndex: number): Promise<IDataObject[]> {
+	requireAccessKey(this, session, 'Get History', itemIndex);
+	const { startMs, endMs } = readPeriod(this, itemIndex);
+	const agentId = String(this.getNodeParameter('agentId', itemIndex, '') ?? '').trim();
+	const summary = this.getNodeParameter('output', itemIndex, 'summary') === 'summary';
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? Number.POSITIVE_INFINITY : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const options = this.getNodeParameter('options', itemIndex, {}) as HistoryOptions;
+	const call: RequestCall = {
+		itemIndex,
+		maxTotalWaitMs: options.maxRetryWaitSeconds === undefined ? undefined : options.maxRetryWaitSeconds * 1000,
+		timeoutMs: options.timeoutSeconds === undefined ? undefined : options.timeoutSeconds * 1000,
+	};
+	const states = options.states?.length ? new Set(options.states) : null;
+	const teams = parseList(options.teams);
+	const teamSet = teams.length ? new Set(teams) : null;
+
+	const summarizer = summary ? new HistorySummarizer(startMs, endMs) : null;
+	const rows: HistoryRow[] = [];
+	// Day windows meet at their edges: a state CXone lists in two windows is counted once.
+	const seen = new Set<string>();
+	const dedupe = endMs - startMs > 86_400_000;
+	let skipped = 0;
+	const visit = (row: HistoryRow) => {
+		if (states && !states.has(row.state)) return;
+		if (teamSet && (row.teamId === null || !teamSet.has(row.teamId))) return;
+		if (dedupe) {
+			const key = `${row.agentId}|${row.stateSince ?? ''}|${row.state}`;
+			if (seen.has(key)) return;
+			seen.add(key);
+		}
+		if (summarizer) summarizer.add(row);
+		else if (rows.length < limit) rows.push(row);
+	};
+	await fetchStateHistory(session, { ...call, startMs, endMs, agentId: agentId || undefined }, (records) => {
+		skipped += normalizeHistory(records, visit);
+	});
+
+	if (skipped > 0) {
+		this.addExecutionHints({ message: `${skipped} history record(s) from CXone named no agent ID and were skipped.`, location: 'outputPane' });
+	}
+	const out = summarizer ? summarizer.result() : rows;
+	if (out.length === 0) {
+		this.addExecutionHints({
+			message: 'CXone returned no state history for this period: check Start and End, the Agent ID, and that agents were logged in then.',
+			location: 'outputPane',
+		});
+	}
+	return (out.length > limit ? out.slice(0, limit) : out) as unknown as IDataObject[];
+}

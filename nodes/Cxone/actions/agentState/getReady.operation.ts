@@ -1,0 +1,12 @@
+/** Agent State → Get Ready: only the agents ready (Available) to take contacts. */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { CxoneSession } from '../../transport';
+import { optionsCollection } from './options';
+import { queryAgentStates } from './query';
+
+export const description: INodeProperties[] = [optionsCollection('getReady', { stateFilter: false })];
+
+export async function execute(this: IExecuteFunctions, session: CxoneSession, itemIndex: number): Promise<IDataObject[]> {
+	return await queryAgentStates.call(this, session, itemIndex, { readyOnly: true });
+}

@@ -1,0 +1,25 @@
+/** The action node's parameters, assembled from the resource modules: resource, operation dropdowns, each operation's own. */
+import type { INodeProperties } from 'n8n-workflow';
+
+import { agentState } from './agentState/AgentState.resource';
+import { operationDropdown, type Resource } from './resource';
+import { skill } from './skill/Skill.resource';
+
+export const resources: Resource[] = [agentState, skill];
+
+/** The subtitle under the node: the chosen operation's name. */
+const labels = Object.fromEntries(resources.flatMap((resource) => Object.entries(resource.operations).map(([value, entry]) => [value, entry.name])));
+export const subtitle = `={{ ${JSON.stringify(labels)}[$parameter["operation"]] }}`;
+
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: resources.map(({ key, label }) => ({ name: label, value: key })),
+		default: 'agentState',
+	},
+	...resources.map(operationDropdown),
+	...resources.flatMap((resource) => Object.values(resource.operations).flatMap((entry) => entry.module.description)),
+];

@@ -1,0 +1,301 @@
+/** The trigger's change detection against a compact snapshot kept in static data. Pure. */
+/**
+ * Pure change detection for the trigger: compares what CXone reports now with a compact snapshot kept in the
+ * workflow's static data (plain JSON, so it survives restarts and works in queue mode).
+ */
+import type { NormalizedAgentState } from './normalize';
+
+/** [state, state start as ISO 8601 (or null), 1 once the "in state for" rule fired for this stay]. */
+export type SnapshotEntry = [state: string, since: string | null, stayFired?: 1];
+/** Agent ID → the rest of its snapshot line, `state<TAB>since[<TAB>1]`, read into a SnapshotEntry only when needed. */
+export type AgentSnapshot = Map<string, string>;
+
+const FIELD = '\t';
+const ENTRY = '\n';
+const FIRED_SUFFIX = `${FIELD}1`;
+
+/**
+ * Agent IDs are numbers or short strings; the rare one holding a separator or `%` has those three characters
+ * escaped. Not encodeURIComponent: it throws on a lone surrogate, and decodeURIComponent on a stray `%`.
+ */
+const encodeId = (id: string) =>
+	id.indexOf(FIELD) < 0 && id.indexOf(ENTRY) < 0 && id.indexOf('%') < 0
+		? id
+		: id.replace(/[%\t\n]/g, (char) => (char === '%' ? '%25' : char === FIELD ? '%09' : '%0A'));
+const decodeId = (id: string) =>
+	id.indexOf('%') < 0 ? id : id.replace(/%(25|09|0A)/g, (_match, code: string) => (code === '25' ? '%' : code === '09' ? FIELD : ENTRY));
+
+/**
+ * The snapshot as one string, one line per agent: `id<TAB>state<TAB>since[<TAB>1]`. n8n hands static data
+ * to nodes through a change-tracking proxy: one string crosses it once, where 100,000 entries would each
+ * be wrapped; and it stays small in the database.
+ */
+export function encodeSnapshot(snapshot: AgentSnapshot): string {
+	const lines: string[] = [];
+	for (const [id, rest] of snapshot) lines.push(`${encodeId(id)}${FIELD}${rest}`);
+	return lines.join(ENTRY);
+}
+
+/** The snapshot as a Map, or null when it is not one this version wrote (corrupted, or another format). */
+export function decodeSnapshot(encoded: unknown): AgentSnapshot | null {
+	if (typeof encoded !== 'string') return null;
+	const snapshot: AgentSnapshot = new Map();
+	// indexOf and slice rather than split: no array per line, and each slice shares the stored string's memory.
+	for (let start = 0; start < encoded.length; ) {
+		let end = encoded.indexOf(ENTRY, start);
+		if (end < 0) end = encoded.length;
+		const tab = encoded.indexOf(FIELD, start);
+		if (tab <= start || tab >= end) return null;
+		const id = decodeId(encoded.slice(start, tab));
+		const rest = encoded.slice(tab + 1, end);
+		if (snapshot.has(id) || readEntry(rest) === undefined) return null;
+		snapshot.set(id, rest);
+		start = end + 1;
+	}
+	return snapshot;
+}
+
+/** Whether any agent in the snapshot was logged in (its state is not LOGGED_OUT). */
+export function snapshotHasActiveAgents(encoded: unknown): boolean {
+	const snapshot = decodeSnapshot(encoded);
+	if (!snapshot) return false;
+	for (const rest of snapshot.values()) if (!rest.startsWith(`${LOGGED_OUT}${FIELD}`)) return true;
+	return false;
+}
+
+/** A snapshot line's rest, undefined when it is not one encodeSnapshot could have written. */
+function readEntry(rest: string | undefined): SnapshotEntry | undefined {
+	if (rest === undefined) return undefined;
+	const [state, since, fired, extra] = rest.split(FIELD, 4);
+	if (!state || since === undefined || extra !== undefined || (fired !== undefined && fired !== '1')) return undefined;
+	if (since && Number.isNaN(Date.parse(since))) return undefined;
+	const entry: SnapshotEntry = [state, since || null];
+	if (fired === '1') entry[2] = 1;
+	return entry;
+}
+
+const writeEntry = ([state, since, fired]: SnapshotEntry) => `${state}${FIELD}${since ?? ''}${fired ? FIRED_SUFFIX : ''}`;
+
+export type WatchEvent = 'anyChange' | 'entered' | 'left' | 'inStateFor';
+
+export interface WatchRule {
+	event: WatchEvent;
+	/** For entered, left and inStateFor: the states that matter. Empty means every state. */
+	states: string[];
+	/** For inStateFor. */
+	minutes: number;
+}
+
+export interface AgentStateEvent extends NormalizedAgentState {
+	event: 'stateChanged' | 'inStateFor';
+	previousState: string | null;
+	previousStateSince: string | null;
+	secondsInPreviousState: number | null;
+}
+
+export interface DetectOptions {
+	nowMs: number;
+	/**
+	 * The fetch listed every agent (a full snapshot): anyone missing has logged out. False for real CXone's
+	 * `updatedSince` deltas, where a missing agent simply did not change.
+	 */
+	complete: boolean;
+	rule: WatchRule;
+}
+
+const LOGGED_OUT = 'LOGGED_OUT';
+
+function loggedOutAgent(agentId: string): NormalizedAgentState {
+	return {
+		agentId,
+		state: LOGGED_OUT,
+		subState: null,
+		isReady: false,
+		siteId: null,
+		siteName: null,
+		teamId: null,
+		teamName: null,
+		firstName: null,
+		lastName: null,
+		userName: null,
+		skillId: null,
+		skillName: null,
+		contactId: null,
+		isAcw: null,
+		businessUnitId: null,
+		stateSince: null,
+		stateDurationSeconds: null,
+	};
+}
+
+function changeMatches(rule: WatchRule, previous: string, current: string): boolean {
+	const watched = (state: string) => rule.states.length === 0 || rule.states.includes(state);
+	switch (rule.event) {
+		case 'anyChange':
+			return true;
+		case 'entered':
+			return watched(current) && !(rule.states.length > 0 && watched(previous));
+		case 'left':
+			return watched(previous) && !(rule.states.length > 0 && watched(current));
+		default:
+			return false;
+	}
+}
+
+interface Observation {
+	nowMs: number;
+	nowIso: string;
+	rule: WatchRule;
+	events: AgentStateEvent[];
+}
+
+/**
+ * One agent against its snapshot line (`recorded`, undefined when it was not in the snapshot): pushes its events
+ * and returns its new line.
+ */
+function observe(agent: NormalizedAgentState, recorded: string | undefined, { nowMs, nowIso, rule, events }: Observation): string {
+	// Most agents are where they were: one string comparison says so, and their line is kept as it was.
+	if (recorded !== undefined && agent.stateSince !== null) {
+		const rest = `${agent.state}${FIELD}${agent.stateSince}`;
+		const fired = recorded.length === rest.length + FIRED_SUFFIX.length && recorded.endsWith(FIRED_SUFFIX);
+		if ((recorded === rest || (fired && recorded.startsWith(rest))) && (rule.event !== 'inStateFor' || fired)) return recorded;
+	}
+	const before = readEntry(recorded);
+	const previousState = before ? before[0] : LOGGED_OUT;
+	const changed = previousState !== agent.state;
+	// A record without a timestamp: the stay started when we first saw it in this state.
+	const since = agent.stateSince ?? (changed || !before ? nowIso : before[1]);
+	const sameStay = !changed && before !== undefined && before[1] === since;
+	const entry: SnapshotEntry = sameStay ? before : [agent.state, since];
+
+	if (changed && rule.event !== 'inStateFor' && changeMatches(rule, previousState, agent.state)) {
+		const previousSince = before ? before[1] : null;
+		const endedAtMs = since === null ? nowMs : Date.parse(since);
+		events.push({
+			...agent,
+			event: 'stateChanged',
+			previousState,
+			previousStateSince: previousSince,
+			secondsInPreviousState:
+				previousSince === null ? null : Math.max(0, Math.floor((endedAtMs - Date.parse(previousSince)) / 1000)),
+		});
+	}
+
+	if (rule.event === 'inStateFor' && since !== null && (rule.states.length === 0 || rule.states.includes(agent.state))) {
+		if (nowMs - Date.parse(since) >= rule.minutes * 60_000) {
+			if (!(sameStay && before[2] === 1)) {
+				events.push({ ...agent, event: 'inStateFor', previousState: null, previousStateSince: null, secondsInPreviousState: null });
+			}
+			entry[2] = 1;
+		}
+	}
+	return writeEntry(entry);
+}
+
+const LOGGED_OUT_REST = `${LOGGED_OUT}${FIELD}`;
+
+/**
+ * The usual poll of a full list: CXone lists the agents in the order of the last poll, so each agent is
+ * compared with the snapshot line at the same place, without a Map, and an unchanged line is not even copied
+ * (nobody changed: the stored string is reused as it is). A logged-out agent's line the feed no longer lists is
+ * passed over and kept. Returns undefined when the feed departs from that order (someone new or missing, an ID
+ * listed twice, a line it cannot read): detectChangesByMap then decides.
+ */
+function detectInFeedOrder(previous: string, current: NormalizedAgentState[], observation: Observation): string | undefined {
+	const parts: string[] = [];
+	const length = previous.length;
+	const watchingStays = observation.rule.event === 'inStateFor';
+	let copiedTo = 0;
+	let start = 0;
+	for (const agent of current) {
+		const id = encodeId(agent.agentId);
+		let end: number;
+		for (;;) {
+			if (start >= length) return undefined;
+			end = previous.indexOf(ENTRY, start);
+			if (end < 0) end = length;
+			if (previous.startsWith(id, start) && previous.charCodeAt(start + id.length) === 9) break;
+			const tab = previous.indexOf(FIELD, start);
+			if (tab < 0 || tab >= end || !previous.startsWith(LOGGED_OUT_REST, tab + 1)) return undefined;
+			start = end + 1;
+		}
+		const restStart = start + id.length + 1;
+		const { state, stateSince } = agent;
+		if (stateSince !== null && previous.startsWith(state, restStart) && previous.charCodeAt(restStart + state.length) === 9) {
+			const sinceEnd = restStart + state.length + 1 + stateSince.length;
+			if (previous.startsWith(stateSince, restStart + state.length + 1)) {
+				const fired = sinceEnd + FIRED_SUFFIX.length === end && previous.startsWith(FIRED_SUFFIX, sinceEnd);
+				if ((sinceEnd === end || fired) && (!watchingStays || fired)) {
+					start = end + 1;
+					continue;
+				}
+			}
+		}
+		const recorded = previous.slice(restStart, end);
+		if (readEntry(recorded) === undefined) return undefined;
+		const rest = observe(agent, recorded, observation);
+		if (rest !== recorded) {
+			parts.push(previous.slice(copiedTo, restStart), rest);
+			copiedTo = end;
+		}
+		start = end + 1;
+	}
+	// Lines left over are agents the feed no longer lists: fine when they had logged out already.
+	while (start < length) {
+		let end = previous.indexOf(ENTRY, start);
+		if (end < 0) end = length;
+		const tab = previous.indexOf(FIELD, start);
+		if (tab < 0 || tab >= end || !previous.startsWith(LOGGED_OUT_REST, tab + 1)) return undefined;
+		start = end + 1;
+	}
+	if (parts.length === 0) return previous;
+	parts.push(previous.slice(copiedTo));
+	return parts.join('');
+}
+
+/** Any order, deltas, agents who appeared or vanished: every agent looked up by ID. */
+function detectChangesByMap(previous: AgentSnapshot, current: NormalizedAgentState[], complete: boolean, observation: Observation): string {
+	const next: AgentSnapshot = complete ? new Map() : new Map(previous);
+	for (const agent of current) next.set(agent.agentId, observe(agent, previous.get(agent.agentId), observation));
+	if (complete) {
+		for (const [agentId, recorded] of previous) {
+			if (next.has(agentId)) continue;
+			if (recorded.startsWith(LOGGED_OUT_REST)) {
+				next.set(agentId, recorded);
+				continue;
+			}
+			// Listed last time, missing now: the tutorial API lists only agents with an active session.
+			next.set(agentId, observe(loggedOutAgent(agentId), recorded, observation));
+		}
+	}
+	return encodeSnapshot(next);
+}
+
+/** One record per agent ID, the last one CXone sent, in the order the IDs first appear. */
+function lastRecordPerAgent(agents: NormalizedAgentState[]): NormalizedAgentState[] {
+	const byId = new Map<string, NormalizedAgentState>();
+	for (const agent of agents) byId.set(agent.agentId, agent);
+	return byId.size === agents.length ? agents : [...byId.values()];
+}
+
+/**
+ * Returns the events to emit and the snapshot (as encodeSnapshot writes it) to store for the next poll; null
+ * when `previous` is not a snapshot this version can read, so the caller takes a new baseline.
+ */
+export function detectChanges(
+	previous: unknown,
+	current: NormalizedAgentState[],
+	{ nowMs, complete, rule }: DetectOptions,
+): { events: AgentStateEvent[]; next: string } | null {
+	if (typeof previous !== 'string') return null;
+	const observation: Observation = { nowMs, nowIso: new Date(nowMs).toISOString(), rule, events: [] };
+	if (complete) {
+		const next = detectInFeedOrder(previous, current, observation);
+		if (next !== undefined) return { events: observation.events, next };
+		observation.events = [];
+	}
+	const snapshot = decodeSnapshot(previous);
+	if (snapshot === null) return null;
+	const next = detectChangesByMap(snapshot, lastRecordPerAgent(current), complete, observation);
+	return { events: observation.events, next };
+}

@@ -1,0 +1,97 @@
+/** Reading CXone's loosely typed JSON values: strings, counts, booleans, timestamps, keys in any case. Pure. */
+
+export type JsonRecord = Record<string, unknown>;
+
+export const isRecord = (value: unknown): value is JsonRecord =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Old API versions answer in PascalCase (`AgentId`), current ones in camelCase: read keys without case. */
+export function lowerCaseKeys(record: JsonRecord): JsonRecord {
+	// No prototype: a key such as "__proto__" in CXone's JSON stays a plain key.
+	const lowered: JsonRecord = Object.create(null);
+	for (const key in record) lowered[key.toLowerCase()] = record[key];
+	return lowered;
+}
+
+export function asString(value: unknown): string | null {
+	if (typeof value === 'string') return value.length ? value : null;
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	return null;
+}
+
+export function asCount(value: unknown): number | null {
+	const count = typeof value === 'string' && value.trim() ? Number(value) : value;
+	return typeof count === 'number' && Number.isInteger(count) && count >= 0 ? count : null;
+}
+
+/**
+ * Booleans arrive as JSON booleans or as 'True'/'False' strings in any case: NICE's SDK parses `isActive` and
+ * `isOutbound` with parseBooleanString (nice-devone/nice-cxone-agent-sdk dist/common-sdk/src/util/utility.js,
+ * dist/common-sdk/src/lib/model/agent-state-response.js). Anything else is unknown (null), not false.
+ */
+export function asBoolean(value: unknown): boolean | null {
+	if (typeof value === 'boolean') return value;
+	if (value === 1) return true;
+	if (value === 0) return false;
+	if (typeof value === 'string') {
+		const text = value.trim().toLowerCase();
+		if (text === 'true') return true;
+		if (text === 'false') return false;
+	}
+	return null;
+}
+
+const MAX_DATE_MS = 8.64e15;
+
+/** Epoch milliseconds of an ISO string or a number, NaN when it is neither or out of Date's range. */
+export function timestampMs(value: unknown): number {
+	const ms = typeof value === 'number' ? value : typeof value === 'string' ? Date.parse(value) : Number.NaN;
+	return Math.abs(ms) <= MAX_DATE_MS ? ms : Number.NaN;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+/** The digit at `index`, NaN for any other character (NaN then carries through the sums below). */
+function digitAt(value: string, index: number): number {
+	const digit = value.charCodeAt(index) - 48;
+	return digit >= 0 && digit <= 9 ? digit : Number.NaN;
+}
+
+/**
+ * Epoch milliseconds of `YYYY-MM-DDTHH:mm:ss.sssZ` naming a real instant (what CXone sends, and exactly what
+ * toISOString prints), NaN for any other string. A third of Date.parse's cost: it runs once per agent per poll.
+ */
+export function canonicalIsoMs(value: string): number {
+	if (
+		value.length !== 24 ||
+		value.charCodeAt(4) !== 45 || // -
+		value.charCodeAt(7) !== 45 ||
+		value.charCodeAt(10) !== 84 || // T
+		value.charCodeAt(13) !== 58 || // :
+		value.charCodeAt(16) !== 58 ||
+		value.charCodeAt(19) !== 46 || // .
+		value.charCodeAt(23) !== 90 // Z
+	) {
+		return Number.NaN;
+	}
+	const year = digitAt(value, 0) * 1000 + digitAt(value, 1) * 100 + digitAt(value, 2) * 10 + digitAt(value, 3);
+	const month = digitAt(value, 5) * 10 + digitAt(value, 6);
+	const day = digitAt(value, 8) * 10 + digitAt(value, 9);
+	const hour = digitAt(value, 11) * 10 + digitAt(value, 12);
+	const minute = digitAt(value, 14) * 10 + digitAt(value, 15);
+	const second = digitAt(value, 17) * 10 + digitAt(value, 18);
+	const millisecond = digitAt(value, 20) * 100 + digitAt(value, 21) * 10 + digitAt(value, 22);
+	// Date.UTC reads years below 100 as 19xx; such years, like hour 24 and NaN from a non-digit, fail here.
+	const valid =
+		year >= 1000 &&
+		month >= 1 &&
+		month <= 12 &&
+		day >= 1 &&
+		day <= (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]) &&
+		hour <= 23 &&
+		minute <= 59 &&
+		second <= 59 &&
+		millisecond >= 0;
+	return valid ? Date.UTC(year, month - 1, day, hour, minute, second, millisecond) : Number.NaN;
+}

@@ -1,0 +1,101 @@
+/** Pickers shared by the node and the trigger: agents (resource locator), teams, sites, unavailable codes. */
+import type { ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { normalizeAgentStates } from '../helpers/normalize';
+import { CxoneSession } from '../transport';
+import { fetchAgentLocations, fetchAgentStates } from '../transport/agentStates';
+import { fetchLocationNames, fetchOneAgentState, fetchTeams, fetchUnavailableCodes, searchAgents as searchAgentsCall } from '../transport/agents';
+
+const SEARCH_PAGE_SIZE = 100;
+
+const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
+
+/** Picker requests fail fast: someone is waiting for a dropdown. */
+const open = async (context: ILoadOptionsFunctions) => await CxoneSession.open(context, { maxRetries: 1, maxTotalWaitMs: 5_000, timeoutMs: 15_000 });
+
+/** The tutorial API has no lists of its own: what it has is the agent-states answer. */
+async function tutorialAgents(session: CxoneSession) {
+	const { records } = await fetchAgentStates(session);
+	return normalizeAgentStates(records, Date.now()).agents;
+}
+
+export async function searchAgents(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const session = await open(this);
+	const search = (filter ?? '').trim();
+	if (session.flavour !== 'realTenant') {
+		const wanted = search.toLowerCase();
+		const results = (await tutorialAgents(session))
+			.filter((agent) => !wanted || `${agent.agentId} ${agent.firstName ?? ''} ${agent.lastName ?? ''} ${agent.siteId ?? ''}`.toLowerCase().includes(wanted))
+			.map((agent) => ({
+				name: `${[agent.firstName, agent.lastName].filter(Boolean).join(' ') || agent.agentId}${agent.siteId ? ` (${agent.siteId})` : ''}`,
+				value: agent.agentId,
+			}));
+		return { results };
+	}
+	const skip = Number(paginationToken) || 0;
+	const { agents, more } = await searchAgentsCall(session, search, skip, SEARCH_PAGE_SIZE);
+	return {
+		results: agents.map((agent) => ({ name: agent.name, value: agent.agentId })),
+		paginationToken: more ? String(skip + agents.length) : undefined,
+	};
+}
+
+export async function getTeams(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const session = await open(this);
+	if (session.flavour === 'realTenant') {
+		return (await fetchTeams(session)).map((team) => ({ name: team.teamName, value: team.teamId })).sort(byName);
+	}
+	const teams = new Map<string, string>();
+	for (const agent of await tutorialAgents(session)) if (agent.teamId) teams.set(agent.teamId, agent.teamName ?? agent.teamId);
+	if (teams.size === 0) {
+		throw new NodeOperationError(this.getNode(), 'The tutorial API names no teams', {
+			description: 'Type team IDs or names in "Teams (IDs or Names)" instead, or use the CXone Access Key sign-in to pick from your tenant\'s teams.',
+		});
+	}
+	return [...teams].map(([value, name]) => ({ name, value })).sort(byName);
+}
+
+/** Site values are what the filters match: location names on real tenants (GET /agents gives each agent its location's name), siteId on the tutorial API. */
+export async function getLocations(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const session = await open(this);
+	const names = new Set<string>();
+	if (session.flavour === 'realTenant') {
+		try {
+			for (const name of await fetchLocationNames(session)) names.add(name);
+		} catch (caught) {
+			const refused = caught instanceof NodeApiError && ['403', '404'].includes(String(caught.httpCode));
+			if (!refused) throw caught instanceof NodeApiError ? caught : new NodeOperationError(this.getNode(), caught as Error);
+		}
+		// Not allowed to read /locations, or none listed: the locations the agents use.
+		if (names.size === 0) for (const location of (await fetchAgentLocations(session)).values()) if (location.siteName) names.add(location.siteName);
+		return [...names].map((name) => ({ name, value: name })).sort(byName);
+	}
+	const sites = new Map<string, string>();
+	for (const agent of await tutorialAgents(session)) if (agent.siteId) sites.set(agent.siteId, agent.siteName ?? agent.siteId);
+	return [...sites].map(([value, name]) => ({ name: name === value ? value : `${name} (${value})`, value })).sort(byName);
+}
+
+/** The chosen agent's team's unavailable codes; without an agent (or with an expression), the business unit's. */
+export async function getUnavailableCodes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const session = await open(this);
+	if (session.flavour !== 'realTenant') {
+		throw new NodeOperationError(this.getNode(), 'Reasons need the CXone Access Key sign-in', {
+			description: 'The tutorial API cannot set agent states; use a credential with Sign-In Method "CXone Access Key".',
+		});
+	}
+	// The locator's raw value: the list and ID modes both hold the agent ID itself (no extractValue regex).
+	const locator = this.getCurrentNodeParameter('agentId');
+	const value = locator && typeof locator === 'object' && 'value' in locator ? (locator as { value: unknown }).value : locator;
+	const agentId = typeof value === 'string' && value.trim() && !value.startsWith('=') ? value.trim() : typeof value === 'number' ? String(value) : '';
+	let teamId: string | null = null;
+	if (agentId) {
+		const record = await fetchOneAgentState(session, agentId);
+		const team = record.teamId ?? record.TeamId ?? record.teamNo;
+		teamId = typeof team === 'number' || (typeof team === 'string' && team) ? String(team) : null;
+	}
+	return (await fetchUnavailableCodes(session, teamId)).map((code) => ({
+		name: code.isAcw ? `${code.name} (ACW: only during a contact)` : code.name,
+		value: code.outStateId,
+	}));
+}

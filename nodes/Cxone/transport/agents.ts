@@ -1,0 +1,225 @@
+/** Real tenants' per-agent calls (read, set state, log out) and the lists behind the pickers. */
+/**
+ * One agent and the lists behind the pickers, on real tenants (Access Key sign-in): read one agent's state,
+ * set it, log the agent out, search agents, list teams, unavailable codes and locations.
+ *
+ * Paths, parameters and shapes follow NICE's published OpenAPI definitions as generated into
+ * calljacob/nice-cxone-api (src/services/admin/AdminAgentsService.ts, AdminGeneralService.ts,
+ * src/services/realtime/RealtimedataRealtimeService.ts); statuses and messages follow NICE's own API test suite
+ * walterplaza/protractor (src/test-data/inContact/apis/...).
+ */
+import type { IDataObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { realTenantAgentsPath } from '../../../credentials/cxone/constants';
+import { asString, lowerCaseKeys } from '../helpers/values';
+import type { CxoneSession, RequestCall } from './index';
+
+/** A few hundred teams or codes is usual; this bounds a server that keeps paging. */
+const MAX_PAGES = 50;
+const PAGE_SIZE = 1_000;
+
+export const SET_STATE_PERMISSION_HINT =
+	"Give the API user's role permission to change agents' states (for example an Administrator role, or a Supervisor role with ACD > Supervisor > Agent tab and Employees: Edit in CXone Admin > Security Profiles), then run again.";
+
+const servicesPath = (session: CxoneSession, tail: string) =>
+	`/incontactapi/services/${session.apiVersion}/${tail}`;
+
+const agentPath = (session: CxoneSession, agentId: string, tail: string) =>
+	`${realTenantAgentsPath(session.apiVersion)}/${encodeURIComponent(agentId)}/${tail}`;
+
+const isApiError = (error: unknown, status: number): error is NodeApiError =>
+	error instanceof NodeApiError && error.httpCode === String(status);
+
+/** 404 "Invalid Agent Id" (numbers) or "InvalidAgentId" (letters): walterplaza/protractor
+ * src/test-data/inContact/apis/Real-Time-Data/Real-Time-Reporting/returns-the-current-state-for-an-agent/*.json */
+const saysInvalidAgent = (error: NodeApiError) => /invalid\s*agent\s*id/i.test(`${error.description ?? ''} ${error.message}`);
+
+function unknownAgent(session: CxoneSession, agentId: string, itemIndex?: number): NodeApiError {
+	return session.failure(
+		`CXone knows no agent with ID ${agentId} (HTTP 404 Invalid Agent Id)`,
+		'Pick the agent from the list, or check the ID: it is the numeric agent ID in CXone Admin > Users (not the user name).',
+		itemIndex,
+		'404',
+	);
+}
+
+/** Errors of the per-agent calls, reworded to say what to do; anything else passes through unchanged. */
+function explain(session: CxoneSession, error: unknown, agentId: string, action: 'read' | 'change', itemIndex?: number): unknown {
+	if (isApiError(error, 404) && saysInvalidAgent(error)) return unknownAgent(session, agentId, itemIndex);
+	if (isApiError(error, 403) && action === 'change') {
+		return session.failure(
+			`The CXone API user is not allowed to change agent ${agentId}'s state (HTTP 403)`,
+			SET_STATE_PERMISSION_HINT,
+			itemIndex,
+			'403',
+		);
+	}
+	return error;
+}
+
+/** GET /agents/{agentId}/states: `{ agentStates: [ one record ] }` (RealtimedataRealtimeService.getAgentStateByid). */
+export async function fetchOneAgentState(session: CxoneSession, agentId: string, call: RequestCall = {}): Promise<Record<string, unknown>> {
+	let body: unknown;
+	try {
+		({ body } = await session.get(agentPath(session, agentId, 'states'), {}, call));
+	} catch (error) {
+		throw explain(session, error, agentId, 'read', call.itemIndex);
+	}
+	const wrapper = body && typeof body === 'object' && !Array.isArray(body) ? lowerCaseKeys(body as Record<string, unknown>) : {};
+	const records = Array.isArray(body) ? body : wrapper.agentstates;
+	const record = Array.isArray(records) ? records.find((entry) => typeof entry === 'object' && entry !== null) : undefined;
+	if (!record) throw unknownAgent(session, agentId, call.itemIndex);
+	return record as Record<string, unknown>;
+}
+
+/**
+ * POST /agents/{agentId}/state. `state` and `outStateId` go in the QUERY, as NICE's OpenAPI definition has them
+ * (calljacob/nice-cxone-api src/services/admin/AdminAgentsService.ts setAgentState: query, no body);
+ * walterplaza/protractor's v12 test sent a JSON body instead.
+ */
+export async function postAgentState(
+	session: CxoneSession,
+	agentId: string,
+	state: 'Available' | 'Unavailable',
+	outStateId: string | null,
+	call: RequestCall = {},
+): Promise<void> {
+	const qs: IDataObject = { state };
+	if (state === 'Unavailable' && outStateId !== null) qs.outStateId = outStateId;
+	try {
+		await session.get(agentPath(session, agentId, 'state'), qs, { ...call, method: 'POST' });
+	} catch (error) {
+		if (isApiError(error, 409)) {
+			// NICE help (Studio SETAGENTSTATE): ACW codes need a contact in progress, otherwise 409.
+			throw session.failure(
+				`CXone could not set agent ${agentId}'s state now (HTTP 409)`,
+				`${error.description ?? ''} The agent needs an active session (logged in to the agent application), and an ACW reason only works while the agent handles a contact. Log the agent in first, or choose another reason.`.trim(),
+				call.itemIndex,
+				'409',
+			);
+		}
+		if (isApiError(error, 400) && !saysInvalidAgent(error)) {
+			throw session.failure(
+				`CXone refused the state change for agent ${agentId} (HTTP 400)`,
+				`${error.description ?? ''} Choose the state Available or Unavailable, and a Reason from the list (one of the unavailable codes of the agent's team), or leave Reason empty.`.trim(),
+				call.itemIndex,
+				'400',
+			);
+		}
+		throw explain(session, error, agentId, 'change', call.itemIndex);
+	}
+}
+
+/** POST /agents/{agentId}/logout, 202 Accepted (AdminAgentsService.agentLogout; protractor ADV120037). */
+export async function postAgentLogout(session: CxoneSession, agentId: string, call: RequestCall = {}): Promise<void> {
+	try {
+		await session.get(agentPath(session, agentId, 'logout'), {}, { ...call, method: 'POST' });
+	} catch (error) {
+		throw explain(session, error, agentId, 'change', call.itemIndex);
+	}
+}
+
+function arrayIn(body: unknown, key: string): Record<string, unknown>[] {
+	if (Array.isArray(body)) return body.filter((entry) => typeof entry === 'object' && entry !== null) as Record<string, unknown>[];
+	if (!body || typeof body !== 'object') return [];
+	const list = lowerCaseKeys(body as Record<string, unknown>)[key];
+	return Array.isArray(list) ? (list.filter((entry) => typeof entry === 'object' && entry !== null) as Record<string, unknown>[]) : [];
+}
+
+const totalOf = (body: unknown) =>
+	body && typeof body === 'object' && !Array.isArray(body) ? Number(lowerCaseKeys(body as Record<string, unknown>).totalrecords) : NaN;
+
+/** CXone sends booleans as true/"True"/"true" depending on the endpoint (nice-cxone-agent-sdk common-sdk model/team.js). */
+const isFalse = (value: unknown) => value === false || (typeof value === 'string' && value.trim().toLowerCase() === 'false');
+
+/** Every page of a top/skip list, bounded. */
+async function readAll(session: CxoneSession, path: string, qs: IDataObject, key: string, call: RequestCall): Promise<Record<string, unknown>[]> {
+	const all: Record<string, unknown>[] = [];
+	for (let page = 0; page < MAX_PAGES; page++) {
+		const { body } = await session.get(path, { ...qs, top: PAGE_SIZE, skip: all.length }, call);
+		const entries = arrayIn(body, key);
+		for (const entry of entries) all.push(lowerCaseKeys(entry));
+		const total = totalOf(body);
+		const more = Number.isFinite(total) ? all.length < total : entries.length === PAGE_SIZE;
+		if (!more || entries.length === 0) break;
+	}
+	return all;
+}
+
+export interface AgentChoice {
+	agentId: string;
+	name: string;
+}
+
+/** GET /agents?searchString= (AdminAgentsService.getAgents), one page for the resource locator's list. */
+export async function searchAgents(
+	session: CxoneSession,
+	search: string,
+	skip: number,
+	top: number,
+): Promise<{ agents: AgentChoice[]; more: boolean }> {
+	const qs: IDataObject = { isActive: true, fields: 'agentId,firstName,lastName,userName,teamName', top, skip };
+	if (search.trim()) qs.searchString = search.trim();
+	const { body } = await session.get(realTenantAgentsPath(session.apiVersion), qs);
+	const entries = arrayIn(body, 'agents').map(lowerCaseKeys);
+	const agents: AgentChoice[] = [];
+	for (const agent of entries) {
+		const agentId = asString(agent.agentid);
+		if (agentId === null) continue;
+		const person = [asString(agent.firstname), asString(agent.lastname)].filter(Boolean).join(' ');
+		const userName = asString(agent.username);
+		agents.push({ agentId, name: `${person || agentId}${userName ? ` (${userName})` : ''}` });
+	}
+	const total = totalOf(body);
+	return { agents, more: Number.isFinite(total) ? skip + entries.length < total : entries.length === top };
+}
+
+/** GET /teams?isActive=true (AdminAgentsService.getTeams). */
+export async function fetchTeams(session: CxoneSession, call: RequestCall = {}): Promise<Array<{ teamId: string; teamName: string }>> {
+	const teams = await readAll(session, servicesPath(session, 'teams'), { isActive: true, fields: 'teamId,teamName,isActive' }, 'teams', call);
+	const result: Array<{ teamId: string; teamName: string }> = [];
+	for (const team of teams) {
+		const teamId = asString(team.teamid);
+		if (teamId === null || isFalse(team.isactive)) continue;
+		result.push({ teamId, teamName: asString(team.teamname) ?? teamId });
+	}
+	return result;
+}
+
+export interface UnavailableCode {
+	outStateId: string;
+	name: string;
+	isAcw: boolean;
+}
+
+/**
+ * GET /teams/{teamId}/unavailable-codes?activeOnly=true (AdminAgentsService.getTeamsIdUnavailableCodes: a top-level
+ * `unavailableCodes` array of `outstateId`/`outstateName`), or without a team the business unit's
+ * GET /unavailable-codes (protractor general-admin-management-v12.ts; `id`/`name` in newer specs). Keys are read
+ * without case because NICE's SDK spells them outStateId/outStateName.
+ */
+export async function fetchUnavailableCodes(session: CxoneSession, teamId: string | null, call: RequestCall = {}): Promise<UnavailableCode[]> {
+	const path = teamId === null ? servicesPath(session, 'unavailable-codes') : servicesPath(session, `teams/${encodeURIComponent(teamId)}/unavailable-codes`);
+	const { body } = await session.get(path, { activeOnly: true }, call);
+	const codes: UnavailableCode[] = [];
+	for (const entry of arrayIn(body, 'unavailablecodes')) {
+		const code = lowerCaseKeys(entry);
+		const outStateId = asString(code.outstateid ?? code.id);
+		if (outStateId === null || isFalse(code.isactive)) continue;
+		const isAcw = code.isacw === true || (typeof code.isacw === 'string' && code.isacw.toLowerCase() === 'true');
+		codes.push({ outStateId, name: asString(code.outstatename ?? code.name) ?? outStateId, isAcw });
+	}
+	return codes;
+}
+
+/** GET /locations (AdminGeneralService.returnsLocations): names, which is what GET /agents gives each agent as `location`. */
+export async function fetchLocationNames(session: CxoneSession, call: RequestCall = {}): Promise<string[]> {
+	const { body } = await session.get(servicesPath(session, 'locations'), {}, call);
+	const names = new Set<string>();
+	for (const location of arrayIn(body, 'locations')) {
+		const name = asString(lowerCaseKeys(location).locationname);
+		if (name) names.add(name);
+	}
+	return [...names];
+}

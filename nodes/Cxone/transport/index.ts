@@ -1,0 +1,259 @@
+/** The one place that talks HTTP to CXone: an execution's session, with token renewal and retries. */
+// What a failure means to the user is worded in errorMessages.ts; when to retry is credentials/cxone/retry.ts.
+import type {
+	ICredentialsDecrypted,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	INode,
+	IPollFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+import { boundedOptions, sendBounded } from '../../../credentials/cxone/boundedResponse';
+import { apiFlavourOf, CREDENTIAL_TYPE, DEFAULT_API_VERSION, realTenantStatesPath, TUTORIAL_STATES_PATH, type ApiFlavour } from '../../../credentials/cxone/constants';
+import type { CxoneCredentialData } from '../../../credentials/cxone/credentialData';
+import { describeHttpFailure, maskThenCut, redactSecrets, secretsOf } from '../../../credentials/cxone/httpFailure';
+import { DEFAULT_RETRY_POLICY, isRetryableApiFailure, retryDelay, type RetryPolicy } from '../../../credentials/cxone/retry';
+import type { AgentSites } from './agentStates';
+import { describeApiFailure } from './errorMessages';
+
+export type CxoneContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+
+export interface RequestCall {
+	itemIndex?: number;
+	/** GET unless said otherwise: the supervisor actions (transport/agents.ts) POST with no body. */
+	method?: 'GET' | 'POST';
+	/** Overrides the policy's total wait, e.g. from the node's Max Retry Wait option. */
+	maxTotalWaitMs?: number;
+	/** Overrides the policy's per-request timeout, from the node's Timeout option. */
+	timeoutMs?: number;
+	/** Overrides the policy's body limit, from the node's Max Response Size option. */
+	maxBodyBytes?: number;
+}
+
+export interface CxoneResponse {
+	status: number;
+	headers: Record<string, string>;
+	/** Parsed JSON; null for 204/304 and empty bodies. */
+	body: unknown;
+}
+
+interface FullResponse {
+	statusCode?: number;
+	status?: number;
+	headers?: Record<string, unknown>;
+	body?: unknown;
+}
+
+/** Assumed (no NICE source found): 304 "nothing new" on polls, 204 no content. Both mean no agents, not an error. */
+const NO_CONTENT_STATUS = new Set([204, 304]);
+
+/** How long, at most, an execution whose token was refused waits before renewing it (see renewRefusedToken). */
+const RENEWAL_SPREAD_MS = 2_000;
+
+/**
+ * One execution's connection to CXone. It holds the credential object n8n refreshes in place, so a token
+ * renewed for page one is reused for page two instead of signing in again.
+ */
+export class CxoneSession {
+	private agentSitesLoad?: Promise<AgentSites>;
+
+	private constructor(
+		private readonly context: CxoneContext,
+		private readonly credentials: ICredentialsDecrypted,
+		private readonly policy: RetryPolicy,
+	) {}
+
+	static async open(context: CxoneContext, policy: Partial<RetryPolicy> = {}): Promise<CxoneSession> {
+		const data = await context.getCredentials(CREDENTIAL_TYPE);
+		const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
+		return new CxoneSession(
+			context,
+			{ id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data: { ...data } },
+			{ ...DEFAULT_RETRY_POLICY, ...policy },
+		);
+	}
+
+	private get data(): CxoneCredentialData {
+		return (this.credentials.data ?? {}) as CxoneCredentialData;
+	}
+
+	get flavour(): ApiFlavour {
+		return apiFlavourOf(this.data);
+	}
+
+	get apiVersion(): string {
+		return this.data.apiVersion?.trim() || DEFAULT_API_VERSION;
+	}
+
+	get statesPath(): string {
+		return this.flavour === 'realTenant' ? realTenantStatesPath(this.apiVersion) : TUTORIAL_STATES_PATH;
+	}
+
+	get node(): INode {
+		return this.context.getNode();
+	}
+
+	get apiBase(): string {
+		return this.data.apiBaseUrl ?? '';
+	}
+
+	/** The full URL of a path the session requests, for messages. */
+	private absolute(path: string): string {
+		try {
+			return new URL(path, this.apiBase || 'https://cxone.invalid').href;
+		} catch {
+			return 'https://cxone.invalid/';
+		}
+	}
+
+	/**
+	 * The agents' sites (real tenants), read once per execution and shared by all items: `load` runs on the first
+	 * call; a failed load is forgotten so the next item asks again.
+	 */
+	async agentSites(load: () => Promise<AgentSites>): Promise<AgentSites> {
+		if (!this.agentSitesLoad) {
+			this.agentSitesLoad = load();
+			this.agentSitesLoad.catch(() => (this.agentSitesLoad = undefined));
+		}
+		return await this.agentSitesLoad;
+	}
+
+	/** n8n renews the token when the hidden field is empty; empty it when we know it has run out. */
+	private dropTokenIfExpired(nowMs: number) {
+		const expiresAt = Date.parse(this.data.tokenExpiresAt ?? '');
+		// Renew a minute early so a token does not expire between sign-in check and CXone's own check.
+		if (Number.isFinite(expiresAt) && nowMs >= expiresAt - 60_000) this.data.accessToken = '';
+	}
+
+	/**
+	 * CXone refused the stored token (revoked, or expired early). Every execution using it at that moment, on
+	 * every worker, gets the same 401: each waits a random moment, then reads the credential again and takes
+	 * the token another one has stored since; only when none has does it empty the token field, so n8n signs
+	 * in and stores the new token for everyone. One sign-in instead of one per running execution.
+	 */
+	private async renewRefusedToken(): Promise<void> {
+		const refused = this.data.accessToken;
+		await sleep(Math.random() * RENEWAL_SPREAD_MS);
+		const stored = (await this.context.getCredentials(CREDENTIAL_TYPE)) as CxoneCredentialData;
+		if (stored.accessToken && stored.accessToken !== refused) Object.assign(this.data, stored);
+		else this.data.accessToken = '';
+	}
+
+	async get(path: string, qs: IDataObject = {}, call: RequestCall = {}): Promise<CxoneResponse> {
+		const { itemIndex } = call;
+		const maxTotalWaitMs = call.maxTotalWaitMs ?? this.policy.maxTotalWaitMs;
+		const timeoutMs = call.timeoutMs ?? this.policy.timeoutMs;
+		const maxBodyBytes = call.maxBodyBytes ?? this.policy.maxBodyBytes;
+		let waitedMs = 0;
+		let renewedRefusedToken = false;
+		for (let attempt = 0; ; attempt++) {
+			this.dropTokenIfExpired(Date.now());
+			const options: IHttpRequestOptions = boundedOptions(
+				{ method: call.method ?? 'GET', url: path, qs, headers: { Accept: 'application/json' } },
+				timeoutMs,
+			);
+			const sentToken = this.data.accessToken;
+			let ownError: NodeApiError | undefined;
+			let caught: unknown;
+			try {
+				// n8n replaces an abortSignal given here with the execution's own, so the deadline is kept by
+				// sendBounded, which stops waiting and drops the body (see helpers/boundedResponse.ts).
+				const sent = await sendBounded<FullResponse>(
+					async () =>
+						await this.context.helpers.httpRequestWithAuthentication.call(
+							this.context,
+							CREDENTIAL_TYPE,
+							options,
+							// A 401 is renewed below, not by n8n's own immediate retry: see renewRefusedToken.
+							{ credentialsDecrypted: this.credentials, preAuthenticationRetryStatusCode: [] },
+						),
+					{ timeoutMs, maxBodyBytes },
+				);
+				if (sent.ok) return this.parseResponse(sent.response, path, itemIndex);
+				caught = sent.error;
+			} catch (error) {
+				caught = error;
+			}
+			const failure = describeHttpFailure(caught, secretsOf(this.data));
+			if (caught instanceof NodeApiError && caught.context?.cxone === true) ownError = caught;
+			else if (isSignInError(caught)) ownError = this.signInError(caught, itemIndex);
+			if (ownError) throw ownError;
+			if (failure.status === 401 && !renewedRefusedToken) {
+				renewedRefusedToken = true;
+				// n8n before 2.40 ignores preAuthenticationRetryStatusCode: on a 401 it signs in again itself and
+				// stores the new token in this same object. When the token changed during the call, CXone refused
+				// a token issued for this very request, and signing in once more would not help.
+				if (this.data.accessToken === sentToken) {
+					await this.renewRefusedToken();
+					continue;
+				}
+			}
+			if (failure.status !== null && NO_CONTENT_STATUS.has(failure.status)) {
+				return { status: failure.status, headers: failure.headers, body: null };
+			}
+			const delayMs = isRetryableApiFailure(failure) ? retryDelay(failure, attempt, waitedMs, { ...this.policy, maxTotalWaitMs }) : null;
+			if (delayMs === null) {
+				const { flavour, apiVersion } = this;
+				const text = describeApiFailure({ failure, path, requestUrl: this.absolute(path), flavour, apiVersion, attempt, waitedMs, timeoutMs, maxBodyBytes });
+				throw this.failure(text.message, text.description, itemIndex, text.httpCode);
+			}
+			waitedMs += delayMs;
+			await sleep(delayMs);
+		}
+	}
+
+	private parseResponse(response: FullResponse, path: string, itemIndex?: number): CxoneResponse {
+		const status = Number(response.statusCode ?? response.status ?? 200);
+		const headers: Record<string, string> = {};
+		for (const [key, value] of Object.entries(response.headers ?? {})) {
+			if (value !== undefined && value !== null) headers[key.toLowerCase()] = String(value);
+		}
+		const text = typeof response.body === 'string' ? response.body : Buffer.isBuffer(response.body) ? response.body.toString('utf8') : response.body;
+		if (NO_CONTENT_STATUS.has(status) || text === undefined || text === null || text === '') {
+			return { status, headers, body: null };
+		}
+		if (typeof text !== 'string') return { status, headers, body: text };
+		try {
+			return { status, headers, body: JSON.parse(text) };
+		} catch {
+			throw this.failure(
+				`CXone answered ${path} with something that is not JSON`,
+				`The answer starts with: ${JSON.stringify(maskThenCut(text, secretsOf(this.data), 120))}. Check the Base URL in the credential: it may point at a web page or a proxy.`,
+				itemIndex,
+				String(status),
+			);
+		}
+	}
+
+	private redact(text: string): string {
+		return redactSecrets(text, secretsOf(this.data));
+	}
+
+	/** An error for the user: secrets masked, marked so a retry loop upstream never re-wraps it. */
+	failure(message: string, description: string, itemIndex?: number, httpCode?: string): NodeApiError {
+		const safe = { message: this.redact(message), description: this.redact(description), httpCode };
+		const error = new NodeApiError(this.node, safe as JsonObject, { ...safe, itemIndex });
+		error.context.cxone = true;
+		return error;
+	}
+
+	private signInError(error: unknown, itemIndex?: number): NodeApiError {
+		const cause = signInCause(error) as { message: string; description?: string; signInHttpStatus?: string };
+		return this.failure(cause.message, cause.description ?? '', itemIndex, cause.signInHttpStatus);
+	}
+}
+
+function signInCause(error: unknown): unknown {
+	const outer = error as { name?: string; cause?: unknown };
+	if (outer?.name === 'CxoneSignInError') return outer;
+	const cause = outer?.cause as { name?: string } | undefined;
+	return cause?.name === 'CxoneSignInError' ? cause : undefined;
+}
+
+function isSignInError(error: unknown): boolean {
+	return signInCause(error) !== undefined;
+}

@@ -1,0 +1,123 @@
+/** Real tenants' reporting reads: agent state history and skill activity, every page, through CxoneSession.get. */
+import type { IDataObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { extractHistoryPage, historyWindows } from '../helpers/history';
+import { lowerCaseKeys } from '../helpers/values';
+import type { CxoneSession, RequestCall } from './index';
+
+/** Reporting API (calljacob/nice-cxone-api ReportingReportingService.getAgentsStateHistory / getAgentsAgentIdStateHistory). */
+export const stateHistoryPath = (apiVersion: string, agentId?: string) =>
+	agentId === undefined
+		? `/incontactapi/services/${apiVersion}/agents/state-history`
+		: `/incontactapi/services/${apiVersion}/agents/${encodeURIComponent(agentId)}/state-history`;
+
+/** Real-Time Data API (calljacob/nice-cxone-api RealtimedataRealtimeService.skillActivity). */
+export const skillActivityPath = (apiVersion: string) => `/incontactapi/services/${apiVersion}/skills/activity`;
+
+/**
+ * NICE documents no page cap for these; its Reporting API answers at most 10,000 records per response
+ * (singer-io/tap-nice-incontact tap_nice_incontact/streams.py, contacts/completed), so pages of that size.
+ */
+export const REPORT_PAGE_SIZE = 10_000;
+/** 100 pages of 10,000 per day window: far beyond a real contact center's state changes in a day. */
+const MAX_PAGES = 100;
+
+export interface HistoryQuery extends RequestCall {
+	startMs: number;
+	endMs: number;
+	agentId?: string;
+}
+
+function shapeError(session: CxoneSession, what: string, itemIndex?: number): never {
+	throw session.failure(
+		`CXone's ${what} response has an unexpected shape`,
+		'Check the Base URL and the API Version in the credential.',
+		itemIndex,
+	);
+}
+
+/**
+ * Reads one window's pages by top/skip. A window that ends up empty answers 204 on Reporting endpoints
+ * (tap-nice-incontact streams.py treats 204 as no data); the session returns that as a null body.
+ */
+async function readPages(
+	session: CxoneSession,
+	path: string,
+	qs: IDataObject,
+	call: RequestCall,
+	what: string,
+	extract: (body: unknown) => { records: unknown[]; totalRecords: number | null } | null,
+	onPage: (records: unknown[]) => void,
+): Promise<void> {
+	let skip = 0;
+	let first: string | undefined;
+	for (let page = 0; page < MAX_PAGES; page++) {
+		const response = await session.get(path, { ...qs, top: REPORT_PAGE_SIZE, skip }, call);
+		if (response.body === null) return;
+		const extracted = extract(response.body);
+		if (!extracted) shapeError(session, what, call.itemIndex);
+		const { records, totalRecords } = extracted;
+		if (records.length === 0) return;
+		// A server that ignores skip sends its first page again: stop rather than count every state twice.
+		const head = JSON.stringify(records[0]);
+		if (page > 0 && head === first) return;
+		first ??= head;
+		onPage(records);
+		skip += records.length;
+		const more = totalRecords !== null ? skip < totalRecords : records.length >= REPORT_PAGE_SIZE;
+		if (!more) return;
+	}
+	throw session.failure(
+		`CXone's ${what} did not end after ${MAX_PAGES} pages of ${REPORT_PAGE_SIZE}`,
+		'Ask for a shorter range or one agent at a time.',
+		call.itemIndex,
+	);
+}
+
+/** Every history row of the range, one day window at a time (see historyWindows for why), handed over page by page. */
+export async function fetchStateHistory(session: CxoneSession, query: HistoryQuery, onPage: (records: unknown[]) => void): Promise<void> {
+	const path = stateHistoryPath(session.apiVersion, query.agentId);
+	for (const [from, to] of historyWindows(query.startMs, query.endMs)) {
+		const qs = { startDate: new Date(from).toISOString(), endDate: new Date(to).toISOString() };
+		try {
+			await readPages(session, path, qs, query, 'state-history', extractHistoryPage, onPage);
+		} catch (error) {
+			throw unknownAgent(session, error, query) ?? error;
+		}
+	}
+}
+
+/** The per-agent path answers 404 "Invalid Agent Id" for an unknown agent (WP test data, research §1/§7): say that, not "wrong API version". */
+function unknownAgent(session: CxoneSession, error: unknown, query: HistoryQuery): NodeApiError | undefined {
+	if (query.agentId === undefined || !(error instanceof NodeApiError) || error.httpCode !== '404') return undefined;
+	if (!/invalid ?agent ?id/i.test(`${error.message} ${error.description ?? ''}`)) return undefined;
+	return session.failure(
+		`CXone knows no agent ${query.agentId} (HTTP 404)`,
+		'Check the Agent ID: it is the number CXone shows for the user (CXone Admin > Employees), or leave it empty for every agent.',
+		query.itemIndex,
+		'404',
+	);
+}
+
+function extractSkillPage(body: unknown): { records: unknown[]; totalRecords: number | null } | null {
+	if (Array.isArray(body)) return { records: body, totalRecords: null };
+	if (typeof body !== 'object' || body === null) return null;
+	const top = lowerCaseKeys(body as Record<string, unknown>);
+	if (!Array.isArray(top.skillactivity)) return null;
+	const total = Number(top.totalrecords);
+	return { records: top.skillactivity, totalRecords: Number.isInteger(total) && total >= 0 ? total : null };
+}
+
+/**
+ * Every skill's activity, every field (no `fields`: a name a tenant's API version lacks is a 400 InvalidProperty,
+ * per NICE's API test data in walterplaza/protractor). No `updatedSince`: with it CXone sends only the skills that changed (NICE's SDK
+ * polls that way, cxone-skill-activity-provider.js), and a one-shot read needs all of them.
+ */
+export async function fetchSkillActivity(session: CxoneSession, call: RequestCall = {}): Promise<unknown[]> {
+	const records: unknown[] = [];
+	await readPages(session, skillActivityPath(session.apiVersion), {}, call, 'skills/activity', extractSkillPage, (page) => {
+		for (const record of page) records.push(record);
+	});
+	return records;
+}

@@ -40,7 +40,7 @@ afterEach(() => nock.cleanAll());
 afterAll(() => nock.enableNetConnect());
 
 describe('operations on the tutorial flat array', () => {
-	it('Get All returns one normalized item per agent, each paired with its input item', async () => {
+	it('Get Many returns one normalized item per agent, each paired with its input item', async () => {
 		tokenScope();
 		const api = nock(API).get(STATES).matchHeader('authorization', 'Bearer tok-1').matchHeader('accept', 'application/json').reply(200, flat);
 		const { items, error } = await executeWorkflow(new TestCredentialsHelper(tutorialCredentials()), { operation: 'getAll' });
@@ -102,7 +102,7 @@ describe('operations on the tutorial flat array', () => {
 });
 
 describe('operations on the real CXone wrapper', () => {
-	it('Get All normalizes CXone state names', async () => {
+	it('Get Many normalizes CXone state names', async () => {
 		tokenScope();
 		nock(API).get(STATES).reply(200, wrapped);
 		const { items } = await executeWorkflow(new TestCredentialsHelper(tutorialCredentials()), { operation: 'getAll' });

@@ -120,7 +120,7 @@ it('Filter by Site by location ID, when GET /locations names it', async () => {
 	expect(ids(items)).toEqual(['1']);
 });
 
-it('Get All fills sites only when Include Site is on', async () => {
+it('Get Many fills sites only when Include Site is on', async () => {
 	nock(API).get(STATES).twice().reply(200, { agentStates: [agent(1, 'Available')] });
 	const agents = nock(API).get(AGENTS).query(true).once().reply(200, agentsList);
 	nock(API).get(LOCATIONS).once().reply(200, locationsList);

@@ -5,7 +5,7 @@
  */
 import { startSimulator, type Simulator } from '../simulator';
 import { ensureN8n, N8N_VERSION, N8nSandbox, packPackage } from './n8n';
-import { accessKeyCredential, agentStatesWorkflow, tutorialCredential } from './workflows';
+import { realTenantCredential, agentStatesWorkflow, tutorialCredential } from './workflows';
 
 let simulator: Simulator;
 let emptyTenant: Simulator;
@@ -33,7 +33,7 @@ beforeAll(async () => {
 		tutorialCredential('credTutorial0001', simulator.url),
 		tutorialCredential('credEmpty0000001', emptyTenant.url),
 		tutorialCredential('credFaults000001', simulator.url),
-		accessKeyCredential('credAccessKey001', simulator.url),
+		realTenantCredential('credAccessKey001', simulator.url),
 	]);
 	target = simulator.tenant.agents.find((agent) => agent.state === 'READY')!;
 	await sandbox.importWorkflows([

@@ -1,7 +1,7 @@
 /** Workflow and credential JSON as `n8n import:*` takes it. */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { simulatorAccessKeyCredentials, simulatorTutorialCredentials } from '../helpers/credentials';
+import { simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../helpers/credentials';
 
 export const NODE_TYPE = 'n8n-nodes-cxone.cxoneAgentStates';
 
@@ -10,7 +10,7 @@ const credential = (id: string, data: ICredentialDataDecryptedObject) => ({ id, 
 
 export const tutorialCredential = (id: string, baseUrl: string) => credential(id, simulatorTutorialCredentials(baseUrl));
 
-export const accessKeyCredential = (id: string, issuerUrl: string) => credential(id, simulatorAccessKeyCredentials(issuerUrl));
+export const realTenantCredential = (id: string, issuerUrl: string) => credential(id, simulatorRealTenantCredentials(issuerUrl));
 
 export interface AgentWorkflowSpec {
 	id: string;

@@ -2,7 +2,7 @@
 import nock from 'nock';
 
 import { EMPTY_RESULT_HINT } from '../../nodes/Cxone/helpers/emptyResult';
-import { accessKeyCredentials } from '../helpers/credentials';
+import { realTenantCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
 
 const API = 'https://api-na1.niceincontact.com';
@@ -15,7 +15,7 @@ const locationsList = { locations: [{ locationId: 10, locationName: 'Manila' }, 
 /** Already signed in: these tests are about the API, not the sign-in. */
 const signedIn = () =>
 	new TestCredentialsHelper(
-		accessKeyCredentials({ accessToken: 'tok', apiBaseUrl: API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }),
+		realTenantCredentials({ accessToken: 'tok', apiBaseUrl: API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }),
 	);
 
 const agent = (agentId: number, agentStateName: string, extra: object = {}) => ({
@@ -168,7 +168,7 @@ it('a 403 in access-key mode points at the API user\'s role', async () => {
 
 it('uses the API Version from the credential', async () => {
 	const helper = new TestCredentialsHelper(
-		accessKeyCredentials({ apiVersion: 'v34.0', accessToken: 'tok', apiBaseUrl: API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }),
+		realTenantCredentials({ apiVersion: 'v34.0', accessToken: 'tok', apiBaseUrl: API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }),
 	);
 	const api = nock(API).get('/incontactapi/services/v34.0/agents/states').reply(200, { agentStates: [] });
 	await executeWorkflow(helper, {});

@@ -5,7 +5,7 @@
 import nock from 'nock';
 
 import { startSimulator, type SimAgent, type Simulator } from '../simulator';
-import { accessKeyCredentials, simulatorAccessKeyCredentials, simulatorTutorialCredentials } from '../helpers/credentials';
+import { realTenantCredentials, simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../helpers/credentials';
 import { TriggerHarness } from '../helpers/poll';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
 
@@ -15,7 +15,7 @@ beforeEach(async () => {
 });
 afterEach(async () => await simulator?.stop());
 
-const realTenant = () => new TestCredentialsHelper(simulatorAccessKeyCredentials(simulator.url));
+const realTenant = () => new TestCredentialsHelper(simulatorRealTenantCredentials(simulator.url));
 const tutorial = () => new TestCredentialsHelper(simulatorTutorialCredentials(simulator.url));
 const byId = (agentId: number | string) => ({ __rl: true, mode: 'id', value: String(agentId) });
 const first = (state: SimAgent['state']) => {
@@ -156,7 +156,7 @@ describe('CXone\'s refusals (nock)', () => {
 	const AGENT = '/incontactapi/services/v31.0/agents/7';
 	const signedIn = () =>
 		new TestCredentialsHelper(
-			accessKeyCredentials({ accessToken: 'tok', apiBaseUrl: API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }),
+			realTenantCredentials({ accessToken: 'tok', apiBaseUrl: API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }),
 		);
 	const ready = { agentStates: [{ agentId: 7, agentStateName: 'Available', teamId: 3 }] };
 

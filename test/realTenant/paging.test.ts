@@ -8,11 +8,11 @@ import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 
 import { isTrustedNextLink } from '../../nodes/Cxone/helpers/nextLinks';
-import { accessKeyCredentials } from '../helpers/credentials';
+import { realTenantCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
 
 const signedIn = (apiBaseUrl: string) =>
-	new TestCredentialsHelper(accessKeyCredentials({ accessToken: 'tok-123456', apiBaseUrl, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }));
+	new TestCredentialsHelper(realTenantCredentials({ accessToken: 'tok-123456', apiBaseUrl, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }));
 
 const ids = (items: Array<{ json: Record<string, unknown> }>) => items.map((item) => item.json.agentId);
 

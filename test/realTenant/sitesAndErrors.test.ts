@@ -2,7 +2,7 @@
 import nock from 'nock';
 
 import { realEndpointOf } from '../../nodes/Cxone/transport/errorMessages';
-import { accessKeyCredentials, simulatorAccessKeyCredentials } from '../helpers/credentials';
+import { realTenantCredentials, simulatorRealTenantCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
 import { startSimulator } from '../simulator';
 
@@ -12,7 +12,7 @@ const AGENTS = '/incontactapi/services/v31.0/agents';
 const LOCATIONS = '/incontactapi/services/v31.0/locations';
 
 const signedIn = () =>
-	new TestCredentialsHelper(accessKeyCredentials({ accessToken: 'tok', apiBaseUrl: API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }));
+	new TestCredentialsHelper(realTenantCredentials({ accessToken: 'tok', apiBaseUrl: API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }));
 const ids = (items: Array<{ json: Record<string, unknown> }>) => items.map((item) => item.json.agentId);
 
 describe('against NICE-shaped answers (nock)', () => {
@@ -91,7 +91,7 @@ describe('against the simulator', () => {
 	it('Filter by Site by Location name on the real mode, with location IDs from GET /locations', async () => {
 		const simulator = await startSimulator({ quiet: true, agents: 30, seed: 3 });
 		try {
-			const store = new TestCredentialsHelper(simulatorAccessKeyCredentials(simulator.url));
+			const store = new TestCredentialsHelper(simulatorRealTenantCredentials(simulator.url));
 			const { items, error } = await executeWorkflow(store, { operation: 'filterBySite', siteIds: ' austin' });
 			expect(error).toBeUndefined();
 			const expected = simulator.tenant.agents.filter((agent) => agent.locationName === 'Austin');

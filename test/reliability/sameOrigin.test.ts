@@ -4,7 +4,7 @@
  */
 import nock from 'nock';
 
-import { accessKeyCredentials } from '../helpers/credentials';
+import { realTenantCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
 
 const HOST = 'api-na1.niceincontact.com';
@@ -13,7 +13,7 @@ const STATES = '/incontactapi/services/v31.0/agents/states';
 
 const signedIn = () =>
 	new TestCredentialsHelper(
-		accessKeyCredentials({ accessToken: 'tok', apiBaseUrl: API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }),
+		realTenantCredentials({ accessToken: 'tok', apiBaseUrl: API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }),
 	);
 
 const agent = (agentId: number) => ({ agentId, agentStateName: 'Available', lastUpdateTime: '2026-11-23T10:00:00.000Z' });

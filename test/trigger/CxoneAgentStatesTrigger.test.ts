@@ -1,7 +1,7 @@
 import nock from 'nock';
 
 import { TriggerHarness } from '../helpers/poll';
-import { accessKeyCredentials, tutorialCredentials } from '../helpers/credentials';
+import { realTenantCredentials, tutorialCredentials } from '../helpers/credentials';
 import { TestCredentialsHelper } from '../helpers/workflow';
 
 const API = 'https://acme.api.cxone.com';
@@ -199,7 +199,7 @@ describe('manual mode and restarts', () => {
 
 describe('real tenants: incremental polling with updatedSince', () => {
 	const signedIn = () =>
-		new TestCredentialsHelper(accessKeyCredentials({ accessToken: 'tok', apiBaseUrl: REAL_API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }));
+		new TestCredentialsHelper(realTenantCredentials({ accessToken: 'tok', apiBaseUrl: REAL_API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }));
 	const real = (agentId: number, agentStateName: string, lastUpdateTime = minutesAgo(1)) => ({ agentId, agentStateName, lastUpdateTime });
 
 	it('a site filter matches each agent\'s Location from the agents list, and the events carry it', async () => {

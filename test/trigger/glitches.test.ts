@@ -2,7 +2,7 @@
 import nock from 'nock';
 
 import { TriggerHarness } from '../helpers/poll';
-import { accessKeyCredentials, tutorialCredentials } from '../helpers/credentials';
+import { realTenantCredentials, tutorialCredentials } from '../helpers/credentials';
 import { TestCredentialsHelper } from '../helpers/workflow';
 
 const API = 'https://acme.api.cxone.com';
@@ -42,7 +42,7 @@ describe('a glitch between two full lists emits nothing', () => {
 
 	it('a 204 on a real tenant reading the full list (Has Been in State For) keeps the snapshot', async () => {
 		const store = new TestCredentialsHelper(
-			accessKeyCredentials({ accessToken: 'tok', apiBaseUrl: REAL_API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }),
+			realTenantCredentials({ accessToken: 'tok', apiBaseUrl: REAL_API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }),
 		);
 		const trigger = new TriggerHarness(store, { event: 'inStateFor', states: ['READY'], minutes: 30 });
 		const real = { agentStates: [{ agentId: 1, agentStateName: 'Available', lastUpdateTime: since }], lastPollTime: 'T1' };

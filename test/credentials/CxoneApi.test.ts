@@ -6,10 +6,8 @@ import { decodeJwtPayload } from '../../credentials/cxone/accessKey';
 import { validateEndpointUrl, validateTenant } from '../../credentials/cxone/urlRules';
 import { realTenantCredentials, tutorialCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
+import { ISSUER, REAL_TENANT_API as API, REAL_TENANT_STATES as STATES, useNock } from '../helpers/fixtures';
 
-const ISSUER = 'https://cxone.niceincontact.com';
-const API = 'https://api-na1.niceincontact.com';
-const STATES = '/incontactapi/services/v31.0/agents/states';
 const SECRETS = ['client-secret-value', 'access-key-secret-value', 'tok-secret-1'];
 
 function unsignedJwt(payload: object): string {
@@ -35,9 +33,7 @@ function discoveryScope(body: object = { api_endpoint: API, area: 'na1' }) {
 
 const states = { agentStates: [{ agentId: 1, agentStateId: 1, agentStateName: 'Available' }], lastPollTime: '2026-11-23T10:00:00Z' };
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
+useNock();
 
 describe('validation', () => {
 	it.each(['acme', 'acme-01', 'A1'])('accepts the tenant %p', (tenant) => {

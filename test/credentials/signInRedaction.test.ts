@@ -9,9 +9,8 @@ import nock from 'nock';
 import { CxoneApi } from '../../credentials/CxoneApi.credentials';
 import { realTenantCredentials, tutorialCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
+import { TUTORIAL_API as TUTORIAL, ISSUER } from '../helpers/fixtures';
 
-const TUTORIAL = 'https://acme.api.cxone.com';
-const ISSUER = 'https://cxone.niceincontact.com';
 const CLIENT_SECRET = 'client-secret-value';
 const ACCESS_KEY_SECRET = 'access-key-secret-value';
 // The token n8n still holds when it signs in again after a 401.

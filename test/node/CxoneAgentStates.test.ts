@@ -6,9 +6,7 @@ import nock from 'nock';
 import { EMPTY_RESULT_HINT } from '../../nodes/Cxone/helpers/emptyResult';
 import { tutorialCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
-
-const API = 'https://acme.api.cxone.com';
-const STATES = '/api/v2/agents/states';
+import { TUTORIAL_API as API, TUTORIAL_STATES as STATES, useNock } from '../helpers/fixtures';
 
 const flat = [
 	{ agentId: 'a1', state: { type: 'READY', subState: null }, siteId: 's1', timestamp: '2026-11-23T10:00:00Z' },
@@ -35,9 +33,7 @@ function tokenScope(token = 'tok-1', times = 1, expiresIn: number | null = 3600)
 
 const ids = (items: Array<{ json: Record<string, unknown> }>) => items.map((item) => item.json.agentId);
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
+useNock();
 
 describe('operations on the tutorial flat array', () => {
 	it('Get Many returns one normalized item per agent, each paired with its input item', async () => {

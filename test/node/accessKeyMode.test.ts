@@ -4,19 +4,12 @@ import nock from 'nock';
 import { EMPTY_RESULT_HINT } from '../../nodes/Cxone/helpers/emptyResult';
 import { realTenantCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
+import { REAL_TENANT_API as API, REAL_TENANT_STATES as STATES, REAL_TENANT_AGENTS as AGENTS, REAL_TENANT_LOCATIONS as LOCATIONS, useNock, signedInRealTenant as signedIn } from '../helpers/fixtures';
 
-const API = 'https://api-na1.niceincontact.com';
-const STATES = '/incontactapi/services/v31.0/agents/states';
-const AGENTS = '/incontactapi/services/v31.0/agents';
-const LOCATIONS = '/incontactapi/services/v31.0/locations';
 /** GET /locations: the only source of location IDs (calljacob/nice-cxone-api AdminGeneralService.ts). */
 const locationsList = { locations: [{ locationId: 10, locationName: 'Manila' }, { locationId: 20, locationName: 'Austin' }] };
 
 /** Already signed in: these tests are about the API, not the sign-in. */
-const signedIn = () =>
-	new TestCredentialsHelper(
-		realTenantCredentials({ accessToken: 'tok', apiBaseUrl: API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }),
-	);
 
 const agent = (agentId: number, agentStateName: string, extra: object = {}) => ({
 	agentId,
@@ -38,9 +31,7 @@ const agentsList = {
 
 const ids = (items: Array<{ json: Record<string, unknown> }>) => items.map((item) => item.json.agentId);
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
+useNock();
 
 it('follows _links.next across pages on the API host', async () => {
 	const api = nock(API)

@@ -5,6 +5,7 @@ import nock from 'nock';
 import { startSimulator, type Simulator } from '../simulator';
 import { realTenantCredentials, simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
+import { useNock } from '../helpers/fixtures';
 
 const HOUR = 3_600_000;
 const NOW = Date.parse('2026-11-23T10:00:00.000Z');
@@ -84,9 +85,7 @@ describe('CXone edge cases (nock)', () => {
 		new TestCredentialsHelper(realTenantCredentials({ accessToken: 'tok', apiBaseUrl: API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }));
 	const record = (agentId: number, startDate: string, duration = 'PT1H') => ({ agentId, agentStateName: 'Available', startDate, duration, teamId: 12 });
 
-	beforeAll(() => nock.disableNetConnect());
-	afterEach(() => nock.cleanAll());
-	afterAll(() => nock.enableNetConnect());
+	useNock();
 
 	it('asks one day at a time and counts a state listed in two windows once', async () => {
 		const day = (n: number) => `2026-11-${20 + n}T00:00:00.000Z`;

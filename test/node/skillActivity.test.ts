@@ -5,6 +5,7 @@ import nock from 'nock';
 import { startSimulator, type Simulator } from '../simulator';
 import { realTenantCredentials, simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
+import { useNock } from '../helpers/fixtures';
 
 const activity = (output: 'skills' | 'summary', options: IDataObject = {}) => ({ resource: 'skill', operation: 'getActivity', parameters: { output }, options }) as const;
 
@@ -70,9 +71,7 @@ describe('CXone edge cases (nock)', () => {
 	const signedIn = () =>
 		new TestCredentialsHelper(realTenantCredentials({ accessToken: 'tok', apiBaseUrl: API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }));
 
-	beforeAll(() => nock.disableNetConnect());
-	afterEach(() => nock.cleanAll());
-	afterAll(() => nock.enableNetConnect());
+	useNock();
 
 	it('asks without updatedSince (every skill, not a delta) and stops when the server ignores skip', async () => {
 		const page = { totalRecords: 20_000, skillActivity: Array.from({ length: 10_000 }, (_, index) => ({ skillId: index, queueCount: '1', agentsAvailable: '2' })) };

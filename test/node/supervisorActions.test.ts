@@ -8,6 +8,7 @@ import { startSimulator, type SimAgent, type Simulator } from '../simulator';
 import { realTenantCredentials, simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../helpers/credentials';
 import { TriggerHarness } from '../helpers/poll';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
+import { useNock } from '../helpers/fixtures';
 
 let simulator: Simulator;
 beforeEach(async () => {
@@ -160,9 +161,7 @@ describe('CXone\'s refusals (nock)', () => {
 		);
 	const ready = { agentStates: [{ agentId: 7, agentStateName: 'Available', teamId: 3 }] };
 
-	beforeAll(() => nock.disableNetConnect());
-	afterEach(() => nock.cleanAll());
-	afterAll(() => nock.enableNetConnect());
+	useNock();
 
 	it('names the permission the API user\'s role needs on 403', async () => {
 		const api = nock(API).get(`${AGENT}/states`).reply(200, ready).post(`${AGENT}/state`).query({ state: 'Available' }).reply(403, '', { icStatusDescription: 'Forbidden' });

@@ -4,11 +4,8 @@ import nock from 'nock';
 import { TriggerHarness } from '../helpers/poll';
 import { realTenantCredentials, tutorialCredentials } from '../helpers/credentials';
 import { TestCredentialsHelper } from '../helpers/workflow';
+import { TUTORIAL_API as API, TUTORIAL_STATES as STATES, REAL_TENANT_API as REAL_API, REAL_TENANT_STATES as REAL_STATES, useNock } from '../helpers/fixtures';
 
-const API = 'https://acme.api.cxone.com';
-const STATES = '/api/v2/agents/states';
-const REAL_API = 'https://api-na1.niceincontact.com';
-const REAL_STATES = '/incontactapi/services/v31.0/agents/states';
 const NODE_KEY = 'node:CXone Agent States Trigger';
 
 const since = new Date(Date.now() - 60_000).toISOString();
@@ -20,9 +17,7 @@ function tutorialTrigger(parameters: object = { event: 'anyChange' }) {
 	return new TriggerHarness(new TestCredentialsHelper(tutorialCredentials()), parameters as Record<string, string>);
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
+useNock();
 
 describe('a glitch between two full lists emits nothing', () => {
 	it.each([

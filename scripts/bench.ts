@@ -6,7 +6,7 @@
  */
 import { startSimulator, type Simulator } from '../test/simulator';
 import { TriggerHarness } from '../test/helpers/poll';
-import { simulatorAccessKeyCredentials, simulatorTutorialCredentials } from '../test/helpers/credentials';
+import { simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../test/helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper, type AgentNodeSpec } from '../test/helpers/workflow';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10,1000,10000,100000').split(',').map(Number);
@@ -143,7 +143,7 @@ async function benchReports(): Promise<Row[]> {
 	const simulator = await startSimulator({ agents: 1_042, seed: 7, quiet: true, epochMs, now: () => epochMs });
 	try {
 		simulator.reports.addSkills(1_000 - simulator.reports.skills().length);
-		const store = new TestCredentialsHelper(simulatorAccessKeyCredentials(simulator.url));
+		const store = new TestCredentialsHelper(simulatorRealTenantCredentials(simulator.url));
 		const startDate = new Date(epochMs - 28 * 3_600_000).toISOString();
 		const endDate = new Date(epochMs - 4 * 3_600_000).toISOString();
 		const historySpec: AgentNodeSpec = { operation: 'getHistory', parameters: { startDate, endDate, output: 'summary', returnAll: true } };

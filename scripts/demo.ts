@@ -6,7 +6,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { startSimulator, type Simulator } from '../test/simulator';
-import { simulatorAccessKeyCredentials, simulatorTutorialCredentials } from '../test/helpers/credentials';
+import { simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../test/helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper as CredentialStore, type AgentNodeSpec } from '../test/helpers/workflow';
 
 const line = (text = '') => process.stdout.write(`${text}\n`);
@@ -65,7 +65,7 @@ async function tutorialMode(simulator: Simulator) {
 
 async function accessKeyMode(simulator: Simulator) {
 	line('\n━━ Mode 2: CXone access key (real tenants: OpenID discovery, password grant, cxone-configuration)');
-	const store = new CredentialStore(simulatorAccessKeyCredentials(simulator.url));
+	const store = new CredentialStore(simulatorRealTenantCredentials(simulator.url));
 	const tokensBefore = simulator.tokenRequests();
 	const discoveryBefore = simulator.discoveryRequests();
 	const [summary] = await run(store, { operation: 'getAll', options: { output: 'summary', includeSite: true } });
@@ -105,7 +105,7 @@ async function pagedTenant() {
 	const simulator = await startSimulator({ agents: 36, seed: 42, quiet: true, pageSize: 15 });
 	try {
 		line('\n━━ A real tenant that pages (15 agents a page)');
-		const store = new CredentialStore(simulatorAccessKeyCredentials(simulator.url));
+		const store = new CredentialStore(simulatorRealTenantCredentials(simulator.url));
 		const agents = await run(store, { operation: 'getAll' });
 		const pages = simulator.requests.filter((request) => /\/agents\/states/i.test(request.path));
 		line(`\nGet Many: ${agents.length} agents from ${pages.length} pages; the pages the node asked for:`);

@@ -4,12 +4,10 @@ import nock from 'nock';
 import { CxoneApi } from '../../credentials/CxoneApi.credentials';
 import { decodeJwtPayload } from '../../credentials/cxone/accessKey';
 import { validateEndpointUrl, validateTenant } from '../../credentials/cxone/urlRules';
-import { accessKeyCredentials, tutorialCredentials } from '../helpers/credentials';
+import { realTenantCredentials, tutorialCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
+import { ISSUER, REAL_TENANT_API as API, REAL_TENANT_STATES as STATES, useNock } from '../helpers/fixtures';
 
-const ISSUER = 'https://cxone.niceincontact.com';
-const API = 'https://api-na1.niceincontact.com';
-const STATES = '/incontactapi/services/v31.0/agents/states';
 const SECRETS = ['client-secret-value', 'access-key-secret-value', 'tok-secret-1'];
 
 function unsignedJwt(payload: object): string {
@@ -35,9 +33,7 @@ function discoveryScope(body: object = { api_endpoint: API, area: 'na1' }) {
 
 const states = { agentStates: [{ agentId: 1, agentStateId: 1, agentStateName: 'Available' }], lastPollTime: '2026-11-23T10:00:00Z' };
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
+useNock();
 
 describe('validation', () => {
 	it.each(['acme', 'acme-01', 'A1'])('accepts the tenant %p', (tenant) => {
@@ -109,7 +105,7 @@ describe('access-key sign-in with tenant discovery', () => {
 		const token = tokenScope();
 		const discovery = discoveryScope();
 		const api = nock(API).get(STATES).matchHeader('authorization', 'Bearer tok-secret-1').matchHeader('accept', 'application/json').reply(200, states);
-		const helper = new TestCredentialsHelper(accessKeyCredentials());
+		const helper = new TestCredentialsHelper(realTenantCredentials());
 		const { items, error } = await executeWorkflow(helper, { operation: 'getAll' });
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json.state)).toEqual(['READY']);
@@ -122,7 +118,7 @@ describe('access-key sign-in with tenant discovery', () => {
 		tokenScope();
 		discoveryScope();
 		nock(API).get(STATES).times(3).reply(200, states);
-		const helper = new TestCredentialsHelper(accessKeyCredentials());
+		const helper = new TestCredentialsHelper(realTenantCredentials());
 		for (let run = 0; run < 3; run++) expect((await executeWorkflow(helper, {})).items).toHaveLength(1);
 		expect(helper.saves).toBe(1);
 	});
@@ -131,7 +127,7 @@ describe('access-key sign-in with tenant discovery', () => {
 		openIdScope();
 		tokenScope();
 		const api = nock('https://api-b32.nice-incontact.com').get(STATES).reply(200, states);
-		const { items } = await executeWorkflow(new TestCredentialsHelper(accessKeyCredentials({ baseUrl: 'https://api-b32.nice-incontact.com/' })), {});
+		const { items } = await executeWorkflow(new TestCredentialsHelper(realTenantCredentials({ baseUrl: 'https://api-b32.nice-incontact.com/' })), {});
 		expect(items).toHaveLength(1);
 		expect(api.isDone()).toBe(true);
 	});
@@ -142,14 +138,14 @@ describe('access-key sign-in with tenant discovery', () => {
 		nock(gov).post('/auth/token').reply(200, { access_token: 't', expires_in: 3600, id_token: unsignedJwt({ tenantId: 'g1' }) });
 		nock(gov).get('/.well-known/cxone-configuration').query({ tenantId: 'g1' }).reply(200, { api_endpoint: 'https://api-na2.nicecxone-gov.com' });
 		const api = nock('https://api-na2.nicecxone-gov.com').get(STATES).reply(200, states);
-		await executeWorkflow(new TestCredentialsHelper(accessKeyCredentials({ environment: 'fedramp' })), {});
+		await executeWorkflow(new TestCredentialsHelper(realTenantCredentials({ environment: 'fedramp' })), {});
 		expect(api.isDone()).toBe(true);
 	});
 
 	it('never sends the access key to a token endpoint on another host', async () => {
 		openIdScope('https://evil.example/auth/token');
 		const evil = nock('https://evil.example').post('/auth/token').reply(200, {});
-		const { error } = await executeWorkflow(new TestCredentialsHelper(accessKeyCredentials()), {});
+		const { error } = await executeWorkflow(new TestCredentialsHelper(realTenantCredentials()), {});
 		expect(error?.message).toMatch(/the token endpoint is on evil\.example, not on the issuer cxone\.niceincontact\.com/);
 		expect(evil.isDone()).toBe(false);
 	});
@@ -158,7 +154,7 @@ describe('access-key sign-in with tenant discovery', () => {
 		openIdScope();
 		tokenScope();
 		discoveryScope({ api_endpoint: 'http://api-na1.niceincontact.com' });
-		const { error } = await executeWorkflow(new TestCredentialsHelper(accessKeyCredentials()), {});
+		const { error } = await executeWorkflow(new TestCredentialsHelper(realTenantCredentials()), {});
 		expect(error?.message).toBe(
 			'CXone sign-in stopped at tenant discovery (/.well-known/cxone-configuration): api_endpoint (http://api-na1.niceincontact.com) is not https://',
 		);
@@ -171,7 +167,7 @@ describe('access-key sign-in with tenant discovery', () => {
 	])('a token answer %p without a usable id_token says which step failed', async (body, message) => {
 		openIdScope();
 		tokenScope(body);
-		const { error } = await executeWorkflow(new TestCredentialsHelper(accessKeyCredentials()), {});
+		const { error } = await executeWorkflow(new TestCredentialsHelper(realTenantCredentials()), {});
 		expect(error?.message).toBe(message);
 		expect(error?.description).toMatch(/Base URL/);
 	});
@@ -180,14 +176,14 @@ describe('access-key sign-in with tenant discovery', () => {
 		openIdScope();
 		tokenScope();
 		discoveryScope({ area: 'na1' });
-		const { error } = await executeWorkflow(new TestCredentialsHelper(accessKeyCredentials()), {});
+		const { error } = await executeWorkflow(new TestCredentialsHelper(realTenantCredentials()), {});
 		expect(error?.message).toBe('CXone sign-in failed at tenant discovery (/.well-known/cxone-configuration): the answer has no api_endpoint');
 	});
 
 	it('invalid_grant says the access key is wrong and where to create one', async () => {
 		openIdScope();
 		nock(ISSUER).post('/auth/token').reply(400, { error: 'invalid_grant', error_description: 'bad password access-key-secret-value' });
-		const { error } = await executeWorkflow(new TestCredentialsHelper(accessKeyCredentials()), {});
+		const { error } = await executeWorkflow(new TestCredentialsHelper(realTenantCredentials()), {});
 		expect(error?.message).toBe('CXone refused the access key: the Access Key ID or Access Key Secret is wrong or deactivated');
 		expect(error?.description).toMatch(/Access Keys tab/);
 	});
@@ -195,7 +191,7 @@ describe('access-key sign-in with tenant discovery', () => {
 	it('invalid_client says the registered application\'s client ID or secret is wrong', async () => {
 		openIdScope();
 		nock(ISSUER).post('/auth/token').reply(401, { error: 'invalid_client' });
-		const { error } = await executeWorkflow(new TestCredentialsHelper(accessKeyCredentials()), {});
+		const { error } = await executeWorkflow(new TestCredentialsHelper(realTenantCredentials()), {});
 		expect(error?.message).toBe('CXone refused the client: the Client ID or Client Secret of your registered back-end application is wrong');
 	});
 });
@@ -252,7 +248,7 @@ describe('secrets never appear in errors', () => {
 	];
 
 	const credentialsFor = (mode: Mode) =>
-		mode === 'tutorial' ? tutorialCredentials({ clientSecret: 'client-secret-value', accessKeySecret: 'access-key-secret-value' }) : accessKeyCredentials();
+		mode === 'tutorial' ? tutorialCredentials({ clientSecret: 'client-secret-value', accessKeySecret: 'access-key-secret-value' }) : realTenantCredentials();
 
 	/** Everything n8n and the node write to the console or to stdout/stderr while the block runs. */
 	async function consoleOutput(block: () => Promise<unknown>): Promise<string> {

@@ -5,7 +5,7 @@
 import { NodeApiError, type ICredentialDataDecryptedObject, type IHttpRequestHelper, type INode, type INodeProperties } from 'n8n-workflow';
 
 import { CxoneApi } from '../../credentials/CxoneApi.credentials';
-import { accessKeyCredentials, tutorialCredentials } from '../helpers/credentials';
+import { realTenantCredentials, tutorialCredentials } from '../helpers/credentials';
 
 const ISSUER = 'https://cxone.niceincontact.com';
 const node: INode = { id: 'temp', name: 'Temp-Node', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [0, 0], parameters: {} };
@@ -41,10 +41,10 @@ async function testButtonMessage(credentials: ICredentialDataDecryptedObject, st
 describe('credential Test button', () => {
 	it.each([
 		['tutorial: wrong client secret (401)', tutorialCredentials(), 401, { error: 'invalid_client' }, 'The token endpoint refused the Client ID or Client Secret'],
-		['access key: wrong access key secret (400)', accessKeyCredentials(), 400, { error: 'invalid_grant' }, 'CXone refused the access key: the Access Key ID or Access Key Secret is wrong or deactivated'],
+		['access key: wrong access key secret (400)', realTenantCredentials(), 400, { error: 'invalid_grant' }, 'CXone refused the access key: the Access Key ID or Access Key Secret is wrong or deactivated'],
 		[
 			'access key: wrong client secret (401)',
-			accessKeyCredentials(),
+			realTenantCredentials(),
 			401,
 			{ error: 'invalid_client' },
 			"CXone refused the client: the Client ID or Client Secret of your registered back-end application is wrong",

@@ -7,11 +7,10 @@ import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-wor
 import nock from 'nock';
 
 import { CxoneApi } from '../../credentials/CxoneApi.credentials';
-import { accessKeyCredentials, tutorialCredentials } from '../helpers/credentials';
+import { realTenantCredentials, tutorialCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
+import { TUTORIAL_API as TUTORIAL, ISSUER } from '../helpers/fixtures';
 
-const TUTORIAL = 'https://acme.api.cxone.com';
-const ISSUER = 'https://cxone.niceincontact.com';
 const CLIENT_SECRET = 'client-secret-value';
 const ACCESS_KEY_SECRET = 'access-key-secret-value';
 // The token n8n still holds when it signs in again after a 401.
@@ -81,7 +80,7 @@ describe("the credential's sign-in error carries no secret", () => {
 	it('access key: a token endpoint that echoes the client secret, the access key secret and the token', async () => {
 		nock(ISSUER).get('/.well-known/openid-configuration').reply(200, { issuer: ISSUER, token_endpoint: `${ISSUER}/auth/token` });
 		const token = nock(ISSUER).post('/auth/token').reply(400, { error: 'server_error', error_description: ECHO });
-		const error = await signInError(accessKeyCredentials({ accessToken: STORED_TOKEN }));
+		const error = await signInError(realTenantCredentials({ accessToken: STORED_TOKEN }));
 		expect(token.isDone()).toBe(true);
 		expect(error.message).toBe('CXone sign-in failed at the token request (HTTP 400)');
 		expect(error.description).toBe('CXone said: client_secret=*** password=*** token=***');
@@ -91,7 +90,7 @@ describe("the credential's sign-in error carries no secret", () => {
 	it('access key: an OpenID discovery answer that echoes them', async () => {
 		// 500, not 503: sign-in retries 503 (and 429), which this test is not about.
 		const openId = nock(ISSUER).get('/.well-known/openid-configuration').reply(500, { message: ECHO });
-		const error = await signInError(accessKeyCredentials({ accessToken: STORED_TOKEN }));
+		const error = await signInError(realTenantCredentials({ accessToken: STORED_TOKEN }));
 		expect(openId.isDone()).toBe(true);
 		expect(error.message).toBe('CXone sign-in failed at OpenID discovery (/.well-known/openid-configuration) (HTTP 500)');
 		expect(error.description).toContain('***');

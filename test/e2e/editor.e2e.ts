@@ -9,11 +9,11 @@ import { join } from 'node:path';
 
 import type { Browser, Page } from 'playwright-core';
 
-import { simulatorAccessKeyCredentials } from '../helpers/credentials';
+import { simulatorRealTenantCredentials } from '../helpers/credentials';
 import { startSimulator, type Simulator } from '../simulator';
 import { launchChromium, setUpOwner, signedInPage } from './browser';
 import { ensureN8n, N8nSandbox, packPackage } from './n8n';
-import { accessKeyCredential, agentStatesWorkflow } from './workflows';
+import { realTenantCredential, agentStatesWorkflow } from './workflows';
 
 let simulator: Simulator;
 let sandbox: N8nSandbox;
@@ -50,12 +50,12 @@ beforeAll(async () => {
 	simulator = await startSimulator({ agents: 36, seed: 42, quiet: true });
 	sandbox = await N8nSandbox.create(n8n, tarball);
 	await sandbox.importCredentials([
-		accessKeyCredential('credEditorKey001', simulator.url),
+		realTenantCredential('credEditorKey001', simulator.url),
 		{
 			id: 'credWrongSecret1',
 			name: 'CXone wrong access key secret',
 			type: 'cxoneApi',
-			data: { ...simulatorAccessKeyCredentials(simulator.url), accessKeySecret: 'not-the-secret' },
+			data: { ...simulatorRealTenantCredentials(simulator.url), accessKeySecret: 'not-the-secret' },
 		},
 	]);
 	await sandbox.importWorkflows([

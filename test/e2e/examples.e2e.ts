@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { startSimulator, type Simulator } from '../simulator';
 import { ensureN8n, N8nSandbox, packPackage, REPO } from './n8n';
 import { startHttpReceiver, startSmtpReceiver, waitFor, type HttpReceiver, type SmtpReceiver } from './receivers';
-import { accessKeyCredential, tutorialCredential } from './workflows';
+import { realTenantCredential, tutorialCredential } from './workflows';
 
 type Workflow = { id?: string; name: string; active?: boolean; nodes: Array<{ name: string; type: string; parameters: Record<string, unknown>; credentials?: Record<string, { id: string; name: string }> }> };
 
@@ -66,7 +66,7 @@ beforeAll(async () => {
 		tutorialCredential('credExSlack00001', simulators.slack.url),
 		tutorialCredential('credExCrm0000001', simulators.crm.url),
 		tutorialCredential('credExAlert00001', simulators.alert.url),
-		accessKeyCredential('credExSuperv0001', simulators.supervisor.url),
+		realTenantCredential('credExSuperv0001', simulators.supervisor.url),
 		{ id: 'smtpReceiver0001', name: 'SMTP receiver', type: 'smtp', data: { user: '', password: '', host: '127.0.0.1', port: smtp.port, secure: false, disableStartTls: true } },
 	]);
 	const workflows = [

@@ -5,7 +5,7 @@
  */
 import { startSimulator, type Simulator } from '../simulator';
 import { ensureN8n, N8N_VERSION, N8nSandbox, packPackage } from './n8n';
-import { accessKeyCredential, agentStatesWorkflow, tutorialCredential } from './workflows';
+import { realTenantCredential, agentStatesWorkflow, tutorialCredential } from './workflows';
 
 let simulator: Simulator;
 let emptyTenant: Simulator;
@@ -33,7 +33,7 @@ beforeAll(async () => {
 		tutorialCredential('credTutorial0001', simulator.url),
 		tutorialCredential('credEmpty0000001', emptyTenant.url),
 		tutorialCredential('credFaults000001', simulator.url),
-		accessKeyCredential('credAccessKey001', simulator.url),
+		realTenantCredential('credAccessKey001', simulator.url),
 	]);
 	target = simulator.tenant.agents.find((agent) => agent.state === 'READY')!;
 	await sandbox.importWorkflows([
@@ -61,7 +61,7 @@ afterAll(async () => {
 const loggedIn = () => simulator.tenant.agents.filter((agent) => agent.state !== 'LOGGED_OUT');
 
 describe('client credentials, in a real n8n', () => {
-	it('Get All returns every logged-in agent, normalized', async () => {
+	it('Get Many returns every logged-in agent, normalized', async () => {
 		const outcome = await sandbox.execute('wfGetAll00000001');
 		expect(outcome.status).toBe('success');
 		const items = outcome.items('CXone Agent States');
@@ -95,7 +95,7 @@ describe('client credentials, in a real n8n', () => {
 	});
 
 	it('several executions in a row make one token request', () => {
-		// Get All, Get Ready, Filter by Site and the summary ran above on one credential.
+		// Get Many, Get Ready, Filter by Site and the summary ran above on one credential.
 		const tokenCalls = simulator.requests.filter((request) => request.path === '/oauth2/token');
 		expect(tokenCalls).toHaveLength(1);
 	});

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { startSimulator, type Simulator } from '../simulator';
 import { ensureN8n, N8nSandbox, packPackage, type N8nInstall } from './n8n';
 import { ensureServicePackages, startPostgres, startRedis, type Postgres, type Redis } from './services';
-import { accessKeyCredential, tutorialCredential } from './workflows';
+import { realTenantCredential, tutorialCredential } from './workflows';
 
 const CALLS = 200;
 const BATCH = 10;
@@ -147,7 +147,7 @@ beforeAll(async () => {
 	});
 	await sandbox.importCredentials([
 		tutorialCredential('credQueueTut0001', tutorial.url),
-		accessKeyCredential('credQueueKey0001', accessKey.url),
+		realTenantCredential('credQueueKey0001', accessKey.url),
 		tutorialCredential('credQueueBig0001', large.url),
 	]);
 	const workflows = [

@@ -1,6 +1,7 @@
 /** Credential data as n8n hands it to the credential and the nodes: the test defaults, and the simulator's own. */
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
+/** API flavour `tutorial`: the client-credentials sign-in to a tutorial API or gateway. */
 export function tutorialCredentials(overrides: IDataObject = {}): ICredentialDataDecryptedObject {
 	return {
 		authMode: 'clientCredentials',
@@ -17,7 +18,8 @@ export function tutorialCredentials(overrides: IDataObject = {}): ICredentialDat
 	};
 }
 
-export function accessKeyCredentials(overrides: IDataObject = {}): ICredentialDataDecryptedObject {
+/** API flavour `realTenant`: the access-key sign-in to a real tenant (OpenID and tenant discovery). */
+export function realTenantCredentials(overrides: IDataObject = {}): ICredentialDataDecryptedObject {
 	return {
 		authMode: 'accessKey',
 		environment: 'global',
@@ -39,8 +41,8 @@ export function accessKeyCredentials(overrides: IDataObject = {}): ICredentialDa
 export const simulatorTutorialCredentials = (url: string) =>
 	tutorialCredentials({ clientId: 'demo-client-id', clientSecret: 'demo-client-secret', baseUrl: url });
 
-export const simulatorAccessKeyCredentials = (url: string) =>
-	accessKeyCredentials({
+export const simulatorRealTenantCredentials = (url: string) =>
+	realTenantCredentials({
 		environment: 'custom',
 		issuerUrl: url,
 		clientId: 'demo-client-id',

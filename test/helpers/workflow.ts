@@ -22,17 +22,18 @@ import type {
 	IVersionedNodeType,
 	IWorkflowExecuteAdditionalData,
 	IConnections,
-	IDataObject,
 } from 'n8n-workflow';
 import { ICredentialsHelper, NodeConnectionTypes, Workflow } from 'n8n-workflow';
 
 import { CxoneApi } from '../../credentials/CxoneApi.credentials';
 import { CxoneAgentStates } from '../../nodes/Cxone/CxoneAgentStates.node';
 import { CxoneAgentStatesTrigger } from '../../nodes/Cxone/CxoneAgentStatesTrigger.node';
+import { agentStatesNodes, MANUAL_TRIGGER_TYPE, NODE_TYPE, type AgentNodeSpec } from './agentStatesWorkflow';
 
-export const NODE_TYPE = 'n8n-nodes-cxone.cxoneAgentStates';
+export { NODE_TYPE, type AgentNodeSpec };
+
 export const TRIGGER_NODE_TYPE = 'n8n-nodes-cxone.cxoneAgentStatesTrigger';
-export const TRIGGER_TYPE = 'n8n-nodes-base.manualTrigger';
+export const TRIGGER_TYPE = MANUAL_TRIGGER_TYPE;
 export const CREDENTIAL_ID = 'cred-1';
 
 /** Stands in for n8n's Manual Trigger, so tests need not install all of n8n-nodes-base. */
@@ -143,36 +144,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	}
 }
 
-export interface AgentNodeSpec {
-	resource?: 'agentState' | 'skill';
-	operation?: 'getAll' | 'getReady' | 'filterBySite' | 'get' | 'setState' | 'logOut' | 'getHistory' | 'getActivity';
-	siteIds?: string | string[];
-	/** Further node parameters (agentId, state, reason, ...). */
-	parameters?: IDataObject;
-	options?: IDataObject;
-	continueOnFail?: boolean;
-}
-
 export function buildWorkflow(spec: AgentNodeSpec, inputItems = 1): { nodes: INode[]; connections: IConnections; inputItems: number } {
-	const parameters: IDataObject = { resource: spec.resource ?? 'agentState', operation: spec.operation ?? 'getAll', options: spec.options ?? {} };
-	if (spec.siteIds !== undefined) parameters.siteIds = spec.siteIds as IDataObject['siteIds'];
-	Object.assign(parameters, spec.parameters);
-	const nodes: INode[] = [
-		{ id: 'trigger', name: 'Manual Trigger', type: TRIGGER_TYPE, typeVersion: 1, position: [0, 0], parameters: {} },
-		{
-			id: 'cxone',
-			name: 'CXone Agent States',
-			type: NODE_TYPE,
-			typeVersion: 1,
-			position: [200, 0],
-			parameters: parameters as INode['parameters'],
-			credentials: { cxoneApi: { id: CREDENTIAL_ID, name: 'CXone' } },
-			...(spec.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
-		},
-	];
-	const connections: IConnections = {
-		'Manual Trigger': { main: [[{ node: 'CXone Agent States', type: NodeConnectionTypes.Main, index: 0 }]] },
-	};
+	const { nodes, connections } = agentStatesNodes(spec, { triggerName: 'Manual Trigger', credential: { id: CREDENTIAL_ID, name: 'CXone' }, nodeX: 200 });
 	return { nodes, connections, inputItems };
 }
 

@@ -6,9 +6,7 @@ import nock from 'nock';
 import { EMPTY_RESULT_HINT } from '../../nodes/Cxone/helpers/emptyResult';
 import { tutorialCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
-
-const API = 'https://acme.api.cxone.com';
-const STATES = '/api/v2/agents/states';
+import { TUTORIAL_API as API, TUTORIAL_STATES as STATES, useNock } from '../helpers/fixtures';
 
 const flat = [
 	{ agentId: 'a1', state: { type: 'READY', subState: null }, siteId: 's1', timestamp: '2026-11-23T10:00:00Z' },
@@ -35,12 +33,10 @@ function tokenScope(token = 'tok-1', times = 1, expiresIn: number | null = 3600)
 
 const ids = (items: Array<{ json: Record<string, unknown> }>) => items.map((item) => item.json.agentId);
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
+useNock();
 
 describe('operations on the tutorial flat array', () => {
-	it('Get All returns one normalized item per agent, each paired with its input item', async () => {
+	it('Get Many returns one normalized item per agent, each paired with its input item', async () => {
 		tokenScope();
 		const api = nock(API).get(STATES).matchHeader('authorization', 'Bearer tok-1').matchHeader('accept', 'application/json').reply(200, flat);
 		const { items, error } = await executeWorkflow(new TestCredentialsHelper(tutorialCredentials()), { operation: 'getAll' });
@@ -102,7 +98,7 @@ describe('operations on the tutorial flat array', () => {
 });
 
 describe('operations on the real CXone wrapper', () => {
-	it('Get All normalizes CXone state names', async () => {
+	it('Get Many normalizes CXone state names', async () => {
 		tokenScope();
 		nock(API).get(STATES).reply(200, wrapped);
 		const { items } = await executeWorkflow(new TestCredentialsHelper(tutorialCredentials()), { operation: 'getAll' });

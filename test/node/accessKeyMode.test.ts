@@ -2,21 +2,14 @@
 import nock from 'nock';
 
 import { EMPTY_RESULT_HINT } from '../../nodes/Cxone/helpers/emptyResult';
-import { accessKeyCredentials } from '../helpers/credentials';
+import { realTenantCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
+import { REAL_TENANT_API as API, REAL_TENANT_STATES as STATES, REAL_TENANT_AGENTS as AGENTS, REAL_TENANT_LOCATIONS as LOCATIONS, useNock, signedInRealTenant as signedIn } from '../helpers/fixtures';
 
-const API = 'https://api-na1.niceincontact.com';
-const STATES = '/incontactapi/services/v31.0/agents/states';
-const AGENTS = '/incontactapi/services/v31.0/agents';
-const LOCATIONS = '/incontactapi/services/v31.0/locations';
 /** GET /locations: the only source of location IDs (calljacob/nice-cxone-api AdminGeneralService.ts). */
 const locationsList = { locations: [{ locationId: 10, locationName: 'Manila' }, { locationId: 20, locationName: 'Austin' }] };
 
 /** Already signed in: these tests are about the API, not the sign-in. */
-const signedIn = () =>
-	new TestCredentialsHelper(
-		accessKeyCredentials({ accessToken: 'tok', apiBaseUrl: API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }),
-	);
 
 const agent = (agentId: number, agentStateName: string, extra: object = {}) => ({
 	agentId,
@@ -38,9 +31,7 @@ const agentsList = {
 
 const ids = (items: Array<{ json: Record<string, unknown> }>) => items.map((item) => item.json.agentId);
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
+useNock();
 
 it('follows _links.next across pages on the API host', async () => {
 	const api = nock(API)
@@ -120,7 +111,7 @@ it('Filter by Site by location ID, when GET /locations names it', async () => {
 	expect(ids(items)).toEqual(['1']);
 });
 
-it('Get All fills sites only when Include Site is on', async () => {
+it('Get Many fills sites only when Include Site is on', async () => {
 	nock(API).get(STATES).twice().reply(200, { agentStates: [agent(1, 'Available')] });
 	const agents = nock(API).get(AGENTS).query(true).once().reply(200, agentsList);
 	nock(API).get(LOCATIONS).once().reply(200, locationsList);
@@ -168,7 +159,7 @@ it('a 403 in access-key mode points at the API user\'s role', async () => {
 
 it('uses the API Version from the credential', async () => {
 	const helper = new TestCredentialsHelper(
-		accessKeyCredentials({ apiVersion: 'v34.0', accessToken: 'tok', apiBaseUrl: API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }),
+		realTenantCredentials({ apiVersion: 'v34.0', accessToken: 'tok', apiBaseUrl: API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }),
 	);
 	const api = nock(API).get('/incontactapi/services/v34.0/agents/states').reply(200, { agentStates: [] });
 	await executeWorkflow(helper, {});

@@ -3,13 +3,9 @@ import nock from 'nock';
 
 import { tutorialCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
+import { TUTORIAL_API as API, TUTORIAL_STATES as STATES, useNock } from '../helpers/fixtures';
 
-const API = 'https://acme.api.cxone.com';
-const STATES = '/api/v2/agents/states';
-
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
+useNock();
 
 it('an API refusal (HTTP 403) becomes an error item whose errorDescription says which scope to add where', async () => {
 	nock(API).post('/oauth2/token').reply(200, { access_token: 'tok-1', expires_in: 3600 });

@@ -4,9 +4,8 @@ import nock from 'nock';
 import { EMPTY_RESULT_HINT } from '../../nodes/Cxone/helpers/emptyResult';
 import { tutorialCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
+import { TUTORIAL_API as API, TUTORIAL_STATES as STATES, useNock } from '../helpers/fixtures';
 
-const API = 'https://acme.api.cxone.com';
-const STATES = '/api/v2/agents/states';
 const at = '2026-11-23T10:00:00Z';
 const records = [
 	{ agentId: 'a1', state: { type: 'READY', subState: null }, siteId: 's1', teamId: 't1', timestamp: at },
@@ -14,9 +13,7 @@ const records = [
 	{ agentId: 'a3', state: { type: 'NOT_READY', subState: null }, siteId: 's2', teamId: 't2', timestamp: at },
 ];
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
+useNock();
 
 async function hintsFor(parameters: object, body: object[] = records) {
 	nock(API).post('/oauth2/token').reply(200, { access_token: 'tok', expires_in: 3600 });

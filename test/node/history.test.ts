@@ -3,8 +3,9 @@ import type { IDataObject } from 'n8n-workflow';
 import nock from 'nock';
 
 import { startSimulator, type Simulator } from '../simulator';
-import { accessKeyCredentials, simulatorAccessKeyCredentials, simulatorTutorialCredentials } from '../helpers/credentials';
+import { realTenantCredentials, simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
+import { useNock } from '../helpers/fixtures';
 
 const HOUR = 3_600_000;
 const NOW = Date.parse('2026-11-23T10:00:00.000Z');
@@ -24,7 +25,7 @@ describe('against the simulator', () => {
 	const yesterday = { startDate: iso(NOW - 28 * HOUR), endDate: iso(NOW - 4 * HOUR) };
 
 	it('summarizes each agent\'s day: seconds per state and reason, logged-in time and occupancy', async () => {
-		const { items, error } = await executeWorkflow(new TestCredentialsHelper(simulatorAccessKeyCredentials(simulator.url)), history({ ...yesterday, output: 'summary' }));
+		const { items, error } = await executeWorkflow(new TestCredentialsHelper(simulatorRealTenantCredentials(simulator.url)), history({ ...yesterday, output: 'summary' }));
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json.agentId)).toEqual(['1001', '1002', '1003', '1004', '1005', '1006']);
 		for (const { json } of items) {
@@ -45,7 +46,7 @@ describe('against the simulator', () => {
 		simulator.setAgentState(1002, 'NOT_READY', { reason: 'Coaching', at: NOW - 30 * 60_000 });
 		simulator.setAgentState(1002, 'READY', { at: NOW - 10 * 60_000 });
 		const { items } = await executeWorkflow(
-			new TestCredentialsHelper(simulatorAccessKeyCredentials(simulator.url)),
+			new TestCredentialsHelper(simulatorRealTenantCredentials(simulator.url)),
 			history({ startDate: iso(NOW - 40 * 60_000), endDate: iso(NOW), agentId: '1002', output: 'changes' }),
 		);
 		expect(items.map((item) => item.json)).toEqual([
@@ -56,7 +57,7 @@ describe('against the simulator', () => {
 
 	it('filters by state and stops at the limit', async () => {
 		const { items } = await executeWorkflow(
-			new TestCredentialsHelper(simulatorAccessKeyCredentials(simulator.url)),
+			new TestCredentialsHelper(simulatorRealTenantCredentials(simulator.url)),
 			{ operation: 'getHistory', parameters: { ...yesterday, output: 'changes', returnAll: false, limit: 5 }, options: { states: ['NOT_READY'] } },
 		);
 		expect(items).toHaveLength(5);
@@ -72,7 +73,7 @@ describe('against the simulator', () => {
 	});
 
 	it('names an unknown agent instead of blaming the API version', async () => {
-		const { error } = await executeWorkflow(new TestCredentialsHelper(simulatorAccessKeyCredentials(simulator.url)), history({ ...yesterday, agentId: '999' }));
+		const { error } = await executeWorkflow(new TestCredentialsHelper(simulatorRealTenantCredentials(simulator.url)), history({ ...yesterday, agentId: '999' }));
 		expect(error?.message).toBe('CXone knows no agent 999 (HTTP 404)');
 	});
 });
@@ -81,12 +82,10 @@ describe('CXone edge cases (nock)', () => {
 	const API = 'https://api-na1.niceincontact.com';
 	const HISTORY = '/incontactapi/services/v31.0/agents/state-history';
 	const signedIn = () =>
-		new TestCredentialsHelper(accessKeyCredentials({ accessToken: 'tok', apiBaseUrl: API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }));
+		new TestCredentialsHelper(realTenantCredentials({ accessToken: 'tok', apiBaseUrl: API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }));
 	const record = (agentId: number, startDate: string, duration = 'PT1H') => ({ agentId, agentStateName: 'Available', startDate, duration, teamId: 12 });
 
-	beforeAll(() => nock.disableNetConnect());
-	afterEach(() => nock.cleanAll());
-	afterAll(() => nock.enableNetConnect());
+	useNock();
 
 	it('asks one day at a time and counts a state listed in two windows once', async () => {
 		const day = (n: number) => `2026-11-${20 + n}T00:00:00.000Z`;

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { startSimulator, type Simulator } from '../simulator';
-import { simulatorAccessKeyCredentials, simulatorTutorialCredentials } from '../helpers/credentials';
+import { simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
 
 let simulator: Simulator;
@@ -26,7 +26,7 @@ it('summary total, bySite and byTeam count logged-in agents in both sign-in meth
 		return items[0].json as { total: number; byState: Record<string, number>; bySite: Record<string, number>; byTeam: Record<string, number> };
 	};
 	const tutorial = await summary(new TestCredentialsHelper(simulatorTutorialCredentials(simulator.url)));
-	const accessKey = await summary(new TestCredentialsHelper(simulatorAccessKeyCredentials(simulator.url)));
+	const accessKey = await summary(new TestCredentialsHelper(simulatorRealTenantCredentials(simulator.url)));
 	const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
 	for (const result of [tutorial, accessKey]) {
 		expect(result.total).toBe(loggedIn.length);

@@ -3,15 +3,11 @@ import nock from 'nock';
 
 import { tutorialCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
-
-const API = 'https://acme.api.cxone.com';
-const STATES = '/api/v2/agents/states';
+import { TUTORIAL_API as API, TUTORIAL_STATES as STATES, useNock } from '../helpers/fixtures';
 
 const agent = (agentId: string) => ({ agentId, state: { type: 'READY', subState: null }, siteId: 's1', timestamp: '2026-11-23T10:00:00Z' });
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
+useNock();
 
 it('with three input items that all succeed, each one\'s agents carry that item\'s index as pairedItem', async () => {
 	nock(API).post('/oauth2/token').reply(200, { access_token: 'tok-1', expires_in: 3600 });

@@ -8,7 +8,7 @@ import { Workflow } from 'n8n-workflow';
 
 import { getLocations, getTeams, getUnavailableCodes, searchAgents } from '../../nodes/Cxone/methods';
 import { startSimulator, type Simulator } from '../simulator';
-import { simulatorAccessKeyCredentials, simulatorTutorialCredentials } from '../helpers/credentials';
+import { simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../helpers/credentials';
 import { TriggerHarness } from '../helpers/poll';
 import { CREDENTIAL_ID, createAdditionalData, executeWorkflow, NODE_TYPE, TestCredentialsHelper, TestNodeTypes } from '../helpers/workflow';
 
@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(async () => await simulator?.stop());
 beforeEach(() => simulator.reset());
 
-const realTenant = () => new TestCredentialsHelper(simulatorAccessKeyCredentials(simulator.url));
+const realTenant = () => new TestCredentialsHelper(simulatorRealTenantCredentials(simulator.url));
 const tutorial = () => new TestCredentialsHelper(simulatorTutorialCredentials(simulator.url));
 
 function editor(store: TestCredentialsHelper, parameters: IDataObject = {}): ILoadOptionsFunctions {

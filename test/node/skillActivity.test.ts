@@ -3,8 +3,9 @@ import type { IDataObject } from 'n8n-workflow';
 import nock from 'nock';
 
 import { startSimulator, type Simulator } from '../simulator';
-import { accessKeyCredentials, simulatorAccessKeyCredentials, simulatorTutorialCredentials } from '../helpers/credentials';
+import { realTenantCredentials, simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
+import { useNock } from '../helpers/fixtures';
 
 const activity = (output: 'skills' | 'summary', options: IDataObject = {}) => ({ resource: 'skill', operation: 'getActivity', parameters: { output }, options }) as const;
 
@@ -14,7 +15,7 @@ describe('against the simulator', () => {
 		simulator = await startSimulator({ agents: 36, seed: 42, quiet: true });
 	});
 	afterAll(async () => await simulator.stop());
-	const store = () => new TestCredentialsHelper(simulatorAccessKeyCredentials(simulator.url));
+	const store = () => new TestCredentialsHelper(simulatorRealTenantCredentials(simulator.url));
 
 	it('gives one item per skill, its agents counted by state, numbers as numbers', async () => {
 		const { items, error } = await executeWorkflow(store(), activity('skills'));
@@ -68,11 +69,9 @@ describe('CXone edge cases (nock)', () => {
 	const API = 'https://api-na1.niceincontact.com';
 	const ACTIVITY = '/incontactapi/services/v31.0/skills/activity';
 	const signedIn = () =>
-		new TestCredentialsHelper(accessKeyCredentials({ accessToken: 'tok', apiBaseUrl: API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }));
+		new TestCredentialsHelper(realTenantCredentials({ accessToken: 'tok', apiBaseUrl: API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }));
 
-	beforeAll(() => nock.disableNetConnect());
-	afterEach(() => nock.cleanAll());
-	afterAll(() => nock.enableNetConnect());
+	useNock();
 
 	it('asks without updatedSince (every skill, not a delta) and stops when the server ignores skip', async () => {
 		const page = { totalRecords: 20_000, skillActivity: Array.from({ length: 10_000 }, (_, index) => ({ skillId: index, queueCount: '1', agentsAvailable: '2' })) };

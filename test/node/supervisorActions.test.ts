@@ -5,9 +5,10 @@
 import nock from 'nock';
 
 import { startSimulator, type SimAgent, type Simulator } from '../simulator';
-import { accessKeyCredentials, simulatorAccessKeyCredentials, simulatorTutorialCredentials } from '../helpers/credentials';
+import { realTenantCredentials, simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../helpers/credentials';
 import { TriggerHarness } from '../helpers/poll';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
+import { useNock } from '../helpers/fixtures';
 
 let simulator: Simulator;
 beforeEach(async () => {
@@ -15,7 +16,7 @@ beforeEach(async () => {
 });
 afterEach(async () => await simulator?.stop());
 
-const realTenant = () => new TestCredentialsHelper(simulatorAccessKeyCredentials(simulator.url));
+const realTenant = () => new TestCredentialsHelper(simulatorRealTenantCredentials(simulator.url));
 const tutorial = () => new TestCredentialsHelper(simulatorTutorialCredentials(simulator.url));
 const byId = (agentId: number | string) => ({ __rl: true, mode: 'id', value: String(agentId) });
 const first = (state: SimAgent['state']) => {
@@ -156,13 +157,11 @@ describe('CXone\'s refusals (nock)', () => {
 	const AGENT = '/incontactapi/services/v31.0/agents/7';
 	const signedIn = () =>
 		new TestCredentialsHelper(
-			accessKeyCredentials({ accessToken: 'tok', apiBaseUrl: API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }),
+			realTenantCredentials({ accessToken: 'tok', apiBaseUrl: API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }),
 		);
 	const ready = { agentStates: [{ agentId: 7, agentStateName: 'Available', teamId: 3 }] };
 
-	beforeAll(() => nock.disableNetConnect());
-	afterEach(() => nock.cleanAll());
-	afterAll(() => nock.enableNetConnect());
+	useNock();
 
 	it('names the permission the API user\'s role needs on 403', async () => {
 		const api = nock(API).get(`${AGENT}/states`).reply(200, ready).post(`${AGENT}/state`).query({ state: 'Available' }).reply(403, '', { icStatusDescription: 'Forbidden' });

@@ -8,11 +8,10 @@ import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 
 import { isTrustedNextLink } from '../../nodes/Cxone/helpers/nextLinks';
-import { accessKeyCredentials } from '../helpers/credentials';
-import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
+import { executeWorkflow } from '../helpers/workflow';
+import { useNock, signedInRealTenant } from '../helpers/fixtures';
 
-const signedIn = (apiBaseUrl: string) =>
-	new TestCredentialsHelper(accessKeyCredentials({ accessToken: 'tok-123456', apiBaseUrl, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }));
+const signedIn = (apiBaseUrl: string) => signedInRealTenant(apiBaseUrl, 'tok-123456');
 
 const ids = (items: Array<{ json: Record<string, unknown> }>) => items.map((item) => item.json.agentId);
 
@@ -37,9 +36,7 @@ describe('which hosts a next link may go to', () => {
 });
 
 describe('paging through the node', () => {
-	beforeAll(() => nock.disableNetConnect());
-	afterEach(() => nock.cleanAll());
-	afterAll(() => nock.enableNetConnect());
+	useNock();
 
 	it('follows a next link to another NICE host in other path casing, with the token', async () => {
 		const api = 'https://api-na1.niceincontact.com';

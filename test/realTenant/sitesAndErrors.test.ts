@@ -2,23 +2,15 @@
 import nock from 'nock';
 
 import { realEndpointOf } from '../../nodes/Cxone/transport/errorMessages';
-import { accessKeyCredentials, simulatorAccessKeyCredentials } from '../helpers/credentials';
+import { simulatorRealTenantCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
+import { REAL_TENANT_API as API, REAL_TENANT_STATES as STATES, REAL_TENANT_AGENTS as AGENTS, REAL_TENANT_LOCATIONS as LOCATIONS, useNock, signedInRealTenant as signedIn } from '../helpers/fixtures';
 import { startSimulator } from '../simulator';
 
-const API = 'https://api-na1.niceincontact.com';
-const STATES = '/incontactapi/services/v31.0/agents/states';
-const AGENTS = '/incontactapi/services/v31.0/agents';
-const LOCATIONS = '/incontactapi/services/v31.0/locations';
-
-const signedIn = () =>
-	new TestCredentialsHelper(accessKeyCredentials({ accessToken: 'tok', apiBaseUrl: API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }));
 const ids = (items: Array<{ json: Record<string, unknown> }>) => items.map((item) => item.json.agentId);
 
 describe('against NICE-shaped answers (nock)', () => {
-	beforeAll(() => nock.disableNetConnect());
-	afterEach(() => nock.cleanAll());
-	afterAll(() => nock.enableNetConnect());
+	useNock();
 
 	const states = { agentStates: [1, 2, 3].map((agentId) => ({ agentId, agentStateName: 'Available' })) };
 	const agentsList = { totalRecords: 3, agents: [{ agentId: 1, location: 'Manila' }, { agentId: 2, location: ' Austin ' }, { agentId: 3, location: 'austin' }] };
@@ -91,7 +83,7 @@ describe('against the simulator', () => {
 	it('Filter by Site by Location name on the real mode, with location IDs from GET /locations', async () => {
 		const simulator = await startSimulator({ quiet: true, agents: 30, seed: 3 });
 		try {
-			const store = new TestCredentialsHelper(simulatorAccessKeyCredentials(simulator.url));
+			const store = new TestCredentialsHelper(simulatorRealTenantCredentials(simulator.url));
 			const { items, error } = await executeWorkflow(store, { operation: 'filterBySite', siteIds: ' austin' });
 			expect(error).toBeUndefined();
 			const expected = simulator.tenant.agents.filter((agent) => agent.locationName === 'Austin');

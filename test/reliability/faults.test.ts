@@ -10,16 +10,9 @@ import nock from 'nock';
 
 import { tutorialCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
+import { TUTORIAL_API as API, TUTORIAL_STATES as STATES, signedInTutorial as signedIn } from '../helpers/fixtures';
 
-const API = 'https://acme.api.cxone.com';
-const STATES = '/api/v2/agents/states';
 const flat = [{ agentId: 'a1', state: { type: 'READY' }, siteId: 's1', timestamp: '2026-11-23T10:00:00Z' }];
-
-/** A credential that already holds a valid token: these tests are about the API call. */
-const signedIn = () =>
-	new TestCredentialsHelper(
-		tutorialCredentials({ accessToken: 'tok', apiBaseUrl: API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }),
-	);
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => {

@@ -10,10 +10,9 @@ import { normalizeAgentStates, type NormalizedAgentState } from '../../nodes/Cxo
 import { summarizeAgents } from '../../nodes/Cxone/helpers/summary';
 import { tutorialCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
+import { TUTORIAL_API as API, TUTORIAL_STATES as STATES, useNock } from '../helpers/fixtures';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
-const API = 'https://acme.api.cxone.com';
-const STATES = '/api/v2/agents/states';
 
 fc.configureGlobal({ seed: 20261125 });
 
@@ -113,9 +112,7 @@ describe('wrong-but-plausible parameters through a workflow run', () => {
 		{ agentId: 'a1', state: { type: 'READY' }, siteId: 's1', timestamp: '2026-11-23T10:00:00Z' },
 		{ agentId: 'a2', state: { type: 'NOT_READY' }, siteId: 's1', timestamp: '2026-11-23T10:00:00Z' },
 	];
-	beforeAll(() => nock.disableNetConnect());
-	afterEach(() => nock.cleanAll());
-	afterAll(() => nock.enableNetConnect());
+	useNock();
 
 	const run = (spec: Parameters<typeof executeWorkflow>[1]) => {
 		nock(API).post('/oauth2/token').reply(200, { access_token: 'tok', expires_in: 3600 });

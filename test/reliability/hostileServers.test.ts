@@ -17,7 +17,7 @@ import { signInWithAccessKey } from '../../credentials/cxone/accessKey';
 import { signInWithClientCredentials } from '../../credentials/cxone/clientCredentials';
 import type { HttpRequester } from '../../credentials/cxone/credentialData';
 import { signIn } from '../../credentials/cxone/signIn';
-import { accessKeyCredentials, tutorialCredentials } from '../helpers/credentials';
+import { realTenantCredentials, tutorialCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
 
 interface Seen {
@@ -155,7 +155,7 @@ describe('no credential follows a redirect', () => {
 			return true;
 		});
 		const { error } = await executeWorkflow(
-			new TestCredentialsHelper(accessKeyCredentials({ environment: 'custom', issuerUrl: tenant.url })),
+			new TestCredentialsHelper(realTenantCredentials({ environment: 'custom', issuerUrl: tenant.url })),
 			{ options: { maxRetryWaitSeconds: 0 } },
 		);
 		expect(error?.message).toMatch(new RegExp(`HTTP 307, redirecting to ${host}; the node does not follow redirects`));
@@ -180,7 +180,7 @@ describe('no credential follows a redirect', () => {
 				},
 			);
 			const { error } = await executeWorkflow(
-				new TestCredentialsHelper(accessKeyCredentials({ environment: 'custom', issuerUrl: tenant.url })),
+				new TestCredentialsHelper(realTenantCredentials({ environment: 'custom', issuerUrl: tenant.url })),
 				{ options: { includeSite: true, maxRetryWaitSeconds: 0 } },
 			);
 			expect(error?.message).toBe(`CXone answered HTTP 302, redirecting to ${host}; the node does not follow redirects with your token`);
@@ -214,7 +214,7 @@ describe('an API base announced on an internal address', () => {
 				'/auth/token': { access_token: TOKEN, id_token: idToken({ tenantId: 't-1' }) },
 				'/.well-known/cxone-configuration': { api_endpoint: endpoint },
 			});
-			await expect(signInWithAccessKey(http, accessKeyCredentials() as never, Date.now())).rejects.toThrow(/api_endpoint points at an internal address/);
+			await expect(signInWithAccessKey(http, realTenantCredentials() as never, Date.now())).rejects.toThrow(/api_endpoint points at an internal address/);
 		},
 	);
 
@@ -224,7 +224,7 @@ describe('an API base announced on an internal address', () => {
 			'/auth/token': { access_token: TOKEN, id_token: idToken({ tenantId: 't-1' }) },
 			'/.well-known/cxone-configuration': { api_endpoint: 'https://api-na1.niceincontact.com' },
 		});
-		await expect(signInWithAccessKey(http, accessKeyCredentials() as never, Date.now())).resolves.toMatchObject({ apiBaseUrl: 'https://api-na1.niceincontact.com' });
+		await expect(signInWithAccessKey(http, realTenantCredentials() as never, Date.now())).resolves.toMatchObject({ apiBaseUrl: 'https://api-na1.niceincontact.com' });
 	});
 
 	it('the tutorial resource_server_base_uri on a private address is refused', async () => {
@@ -236,7 +236,7 @@ describe('an API base announced on an internal address', () => {
 
 	it('an issuer on loopback may announce a loopback API (local testing)', async () => {
 		const tenant = await accessKeyTenant(() => false);
-		const { items, error } = await executeWorkflow(new TestCredentialsHelper(accessKeyCredentials({ environment: 'custom', issuerUrl: tenant.url })), {});
+		const { items, error } = await executeWorkflow(new TestCredentialsHelper(realTenantCredentials({ environment: 'custom', issuerUrl: tenant.url })), {});
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(1);
 	});
@@ -340,7 +340,7 @@ describe('odd throttling and paging answers read like the others', () => {
 			() => false,
 			(_url, response) => json(response, 200, { agentStates: [{ agentId: 'a1', agentStateName: 'Available' }], _links: { next: 'http://[::1' } }),
 		);
-		const { error } = await executeWorkflow(new TestCredentialsHelper(accessKeyCredentials({ environment: 'custom', issuerUrl: tenant.url })), {});
+		const { error } = await executeWorkflow(new TestCredentialsHelper(realTenantCredentials({ environment: 'custom', issuerUrl: tenant.url })), {});
 		expect(error?.message).toBe('CXone sent a next-page link that is not a valid URL; the node stopped paging');
 	});
 });

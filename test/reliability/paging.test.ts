@@ -3,9 +3,7 @@ import nock from 'nock';
 
 import { tutorialCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
-
-const API = 'https://acme.api.cxone.com';
-const STATES = '/api/v2/agents/states';
+import { TUTORIAL_API as API, TUTORIAL_STATES as STATES, useNock } from '../helpers/fixtures';
 
 const record = (agentId: string) => ({ agentId, state: { type: 'READY' }, siteId: 's1', timestamp: '2026-11-23T10:00:00Z' });
 const page = (agentId: string, next: string | null, totalRecords?: number) => ({
@@ -14,9 +12,7 @@ const page = (agentId: string, next: string | null, totalRecords?: number) => ({
 	...(totalRecords === undefined ? {} : { totalRecords }),
 });
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
+useNock();
 
 function signIn() {
 	nock(API).post('/oauth2/token').reply(200, { access_token: 'tok', expires_in: 3600 });

@@ -4,21 +4,12 @@
  */
 import nock from 'nock';
 
-import { tutorialCredentials } from '../helpers/credentials';
-import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
+import { executeWorkflow } from '../helpers/workflow';
+import { TUTORIAL_API as API, TUTORIAL_STATES as STATES, useNock, signedInTutorial as signedIn } from '../helpers/fixtures';
 
-const API = 'https://acme.api.cxone.com';
-const STATES = '/api/v2/agents/states';
 const flat = [{ agentId: 'a1', state: { type: 'READY' }, siteId: 's1', timestamp: '2026-11-23T10:00:00Z' }];
 
-const signedIn = () =>
-	new TestCredentialsHelper(
-		tutorialCredentials({ accessToken: 'tok', apiBaseUrl: API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }),
-	);
-
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
+useNock();
 
 /** The times at which CXone saw each request: the first answered 429 with the given Retry-After, the second 200. */
 function throttledOnce(status: 429 | 503, retryAfter: () => string) {

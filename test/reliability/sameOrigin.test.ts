@@ -4,23 +4,15 @@
  */
 import nock from 'nock';
 
-import { accessKeyCredentials } from '../helpers/credentials';
-import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
+import { executeWorkflow } from '../helpers/workflow';
+import { REAL_TENANT_STATES as STATES, useNock, signedInRealTenant as signedIn } from '../helpers/fixtures';
 
 const HOST = 'api-na1.niceincontact.com';
 const API = `https://${HOST}`;
-const STATES = '/incontactapi/services/v31.0/agents/states';
-
-const signedIn = () =>
-	new TestCredentialsHelper(
-		accessKeyCredentials({ accessToken: 'tok', apiBaseUrl: API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }),
-	);
 
 const agent = (agentId: number) => ({ agentId, agentStateName: 'Available', lastUpdateTime: '2026-11-23T10:00:00.000Z' });
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
+useNock();
 
 describe('next links on the API host but another origin are refused, and nothing is sent there', () => {
 	it.each([

@@ -8,7 +8,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { accessKeyCredentials, tutorialCredentials } from '../helpers/credentials';
+import { realTenantCredentials, tutorialCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
 
 const CLIENT_ID = 'client-id-masking';
@@ -182,7 +182,7 @@ function credentialsFor(scenario: Scenario, url: string) {
 	const token = scenario.signedIn ? { accessToken: OLD_TOKEN, apiBaseUrl: url, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() } : {};
 	return new TestCredentialsHelper(
 		scenario.mode === 'accessKey'
-			? accessKeyCredentials({ environment: 'custom', issuerUrl: url, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, accessKeySecret: ACCESS_KEY_SECRET, ...token })
+			? realTenantCredentials({ environment: 'custom', issuerUrl: url, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, accessKeySecret: ACCESS_KEY_SECRET, ...token })
 			: tutorialCredentials({ baseUrl: url, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, ...token }),
 	);
 }

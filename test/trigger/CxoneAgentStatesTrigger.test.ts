@@ -1,13 +1,9 @@
 import nock from 'nock';
 
 import { TriggerHarness } from '../helpers/poll';
-import { accessKeyCredentials, tutorialCredentials } from '../helpers/credentials';
+import { realTenantCredentials, tutorialCredentials } from '../helpers/credentials';
 import { TestCredentialsHelper } from '../helpers/workflow';
-
-const API = 'https://acme.api.cxone.com';
-const STATES = '/api/v2/agents/states';
-const REAL_API = 'https://api-na1.niceincontact.com';
-const REAL_STATES = '/incontactapi/services/v31.0/agents/states';
+import { TUTORIAL_API as API, TUTORIAL_STATES as STATES, REAL_TENANT_API as REAL_API, REAL_TENANT_STATES as REAL_STATES, useNock } from '../helpers/fixtures';
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 
@@ -30,9 +26,7 @@ function serve(...snapshots: object[][]) {
 	return scope;
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
+useNock();
 
 describe('baseline and changes', () => {
 	it('the first poll records a baseline and emits nothing', async () => {
@@ -199,7 +193,7 @@ describe('manual mode and restarts', () => {
 
 describe('real tenants: incremental polling with updatedSince', () => {
 	const signedIn = () =>
-		new TestCredentialsHelper(accessKeyCredentials({ accessToken: 'tok', apiBaseUrl: REAL_API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }));
+		new TestCredentialsHelper(realTenantCredentials({ accessToken: 'tok', apiBaseUrl: REAL_API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }));
 	const real = (agentId: number, agentStateName: string, lastUpdateTime = minutesAgo(1)) => ({ agentId, agentStateName, lastUpdateTime });
 
 	it('a site filter matches each agent\'s Location from the agents list, and the events carry it', async () => {

@@ -5,9 +5,8 @@ import { CxoneAgentStatesTrigger } from '../../nodes/Cxone/CxoneAgentStatesTrigg
 import { TriggerHarness } from '../helpers/poll';
 import { tutorialCredentials } from '../helpers/credentials';
 import { TestCredentialsHelper } from '../helpers/workflow';
+import { TUTORIAL_API as API, TUTORIAL_STATES as STATES, useNock } from '../helpers/fixtures';
 
-const API = 'https://acme.api.cxone.com';
-const STATES = '/api/v2/agents/states';
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 const agent = (agentId: string, type: string, since: string, siteId = 's1') => ({ agentId, state: { type, subState: null }, siteId, timestamp: since });
 
@@ -19,9 +18,7 @@ const floor = [
 	agent('contact', 'ON_CONTACT', minutesAgo(40), 's2'),
 ];
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
+useNock();
 
 async function fetchTestEvent(parameters: object, body: object[] = floor) {
 	nock(API).post('/oauth2/token').reply(200, { access_token: 'tok', expires_in: 3600 });

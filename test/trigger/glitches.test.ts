@@ -2,13 +2,10 @@
 import nock from 'nock';
 
 import { TriggerHarness } from '../helpers/poll';
-import { accessKeyCredentials, tutorialCredentials } from '../helpers/credentials';
+import { realTenantCredentials, tutorialCredentials } from '../helpers/credentials';
 import { TestCredentialsHelper } from '../helpers/workflow';
+import { TUTORIAL_API as API, TUTORIAL_STATES as STATES, REAL_TENANT_API as REAL_API, REAL_TENANT_STATES as REAL_STATES, useNock } from '../helpers/fixtures';
 
-const API = 'https://acme.api.cxone.com';
-const STATES = '/api/v2/agents/states';
-const REAL_API = 'https://api-na1.niceincontact.com';
-const REAL_STATES = '/incontactapi/services/v31.0/agents/states';
 const NODE_KEY = 'node:CXone Agent States Trigger';
 
 const since = new Date(Date.now() - 60_000).toISOString();
@@ -20,9 +17,7 @@ function tutorialTrigger(parameters: object = { event: 'anyChange' }) {
 	return new TriggerHarness(new TestCredentialsHelper(tutorialCredentials()), parameters as Record<string, string>);
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
+useNock();
 
 describe('a glitch between two full lists emits nothing', () => {
 	it.each([
@@ -42,7 +37,7 @@ describe('a glitch between two full lists emits nothing', () => {
 
 	it('a 204 on a real tenant reading the full list (Has Been in State For) keeps the snapshot', async () => {
 		const store = new TestCredentialsHelper(
-			accessKeyCredentials({ accessToken: 'tok', apiBaseUrl: REAL_API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }),
+			realTenantCredentials({ accessToken: 'tok', apiBaseUrl: REAL_API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }),
 		);
 		const trigger = new TriggerHarness(store, { event: 'inStateFor', states: ['READY'], minutes: 30 });
 		const real = { agentStates: [{ agentId: 1, agentStateName: 'Available', lastUpdateTime: since }], lastPollTime: 'T1' };

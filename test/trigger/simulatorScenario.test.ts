@@ -1,14 +1,14 @@
 /** The trigger against the simulator over real HTTP: agents change state between polls, in both API modes. */
 import { startSimulator, type Simulator } from '../simulator';
 import { TriggerHarness } from '../helpers/poll';
-import { simulatorAccessKeyCredentials, simulatorTutorialCredentials } from '../helpers/credentials';
+import { simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../helpers/credentials';
 import { TestCredentialsHelper } from '../helpers/workflow';
 
 let simulator: Simulator;
 afterEach(async () => await simulator?.stop());
 
 const tutorialStore = (sim: Simulator) => new TestCredentialsHelper(simulatorTutorialCredentials(sim.url));
-const accessKeyStore = (sim: Simulator) => new TestCredentialsHelper(simulatorAccessKeyCredentials(sim.url));
+const accessKeyStore = (sim: Simulator) => new TestCredentialsHelper(simulatorRealTenantCredentials(sim.url));
 
 const summary = (events: Array<Record<string, unknown>> | null) =>
 	(events ?? []).map((event) => `${String(event.agentId).replace(/^a/, '')}:${String(event.previousState)}→${String(event.state)}`).sort();

@@ -3,7 +3,7 @@
  * what comes out must match the simulated tenant, agent by agent.
  */
 import { startSimulator, type SimAgent, type Simulator } from '../simulator';
-import { simulatorAccessKeyCredentials, simulatorTutorialCredentials } from '../helpers/credentials';
+import { simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
 
 let simulator: Simulator;
@@ -15,7 +15,7 @@ afterAll(async () => await simulator?.stop());
 
 const modes = [
 	['client credentials (tutorial API)', () => new TestCredentialsHelper(simulatorTutorialCredentials(simulator.url)), (agent: SimAgent) => `a${agent.agentId}`, false],
-	['access key (real tenant)', () => new TestCredentialsHelper(simulatorAccessKeyCredentials(simulator.url)), (agent: SimAgent) => String(agent.agentId), true],
+	['access key (real tenant)', () => new TestCredentialsHelper(simulatorRealTenantCredentials(simulator.url)), (agent: SimAgent) => String(agent.agentId), true],
 ] as const;
 
 const sorted = (ids: unknown[]) => ids.map(String).sort();

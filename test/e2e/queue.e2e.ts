@@ -122,6 +122,7 @@ const workerLogs: string[] = [];
 let tutorial: Simulator;
 let accessKey: Simulator;
 let large: Simulator;
+let cold: Simulator;
 
 beforeAll(async () => {
 	n8n = await ensureN8n();
@@ -132,6 +133,7 @@ beforeAll(async () => {
 	tutorial = await startSimulator({ agents: 36, seed: 42, quiet: true });
 	accessKey = await startSimulator({ agents: 36, seed: 43, quiet: true });
 	large = await startSimulator({ agents: 20_000, seed: 44, quiet: true });
+	cold = await startSimulator({ agents: 36, seed: 45, quiet: true });
 
 	sandbox = await N8nSandbox.create(n8n, tarball, {
 		DB_TYPE: 'postgresdb',
@@ -149,11 +151,13 @@ beforeAll(async () => {
 		tutorialCredential('credQueueTut0001', tutorial.url),
 		realTenantCredential('credQueueKey0001', accessKey.url),
 		tutorialCredential('credQueueBig0001', large.url),
+		tutorialCredential('credQueueCold001', cold.url),
 	]);
 	const workflows = [
 		webhookWorkflow('wfQueueTutorial1', 'cxone-tutorial', 'credQueueTut0001'),
 		webhookWorkflow('wfQueueAccessKey', 'cxone-access-key', 'credQueueKey0001'),
 		webhookWorkflow('wfQueueLarge0001', 'cxone-large', 'credQueueBig0001'),
+		webhookWorkflow('wfQueueCold00001', 'cxone-cold', 'credQueueCold001'),
 	];
 	await sandbox.importWorkflows(workflows);
 	for (const workflow of workflows) await sandbox.n8nCommand(['publish:workflow', `--id=${workflow.id}`]);
@@ -167,7 +171,7 @@ beforeAll(async () => {
 	});
 	({ url: mainUrl } = await sandbox.startServer());
 	await Promise.all(workers);
-	for (const path of ['cxone-tutorial', 'cxone-access-key', 'cxone-large']) await waitForWebhook(`${mainUrl}/webhook/${path}`);
+	for (const path of ['cxone-tutorial', 'cxone-access-key', 'cxone-large', 'cxone-cold']) await waitForWebhook(`${mainUrl}/webhook/${path}`);
 }, 40 * 60_000);
 
 afterAll(async () => {
@@ -175,7 +179,7 @@ afterAll(async () => {
 	await sandbox?.cleanup();
 	await redis?.stop();
 	await postgres?.stop();
-	for (const simulator of [tutorial, accessKey, large]) await simulator?.stop();
+	for (const simulator of [tutorial, accessKey, large, cold]) await simulator?.stop();
 });
 
 /** Executions each worker ran, from its own log ("Worker started execution N"). */
@@ -225,6 +229,21 @@ describe.each([
 		expect(ran.reduce((sum, count) => sum + count, 0)).toBeGreaterThanOrEqual(CALLS);
 		expect(ran.reduce((sum, count) => sum + count, 0)).toBeLessThanOrEqual(CALLS + retried);
 	}, 10 * 60_000);
+});
+
+describe('a cold credential: 50 webhook calls at once across two workers', () => {
+	it('every call succeeds and each worker signs in at most once', async () => {
+		// Importing the credential again drops the token the webhook check stored: the next calls find none.
+		await sandbox.importCredentials([tutorialCredential('credQueueCold001', cold.url)]);
+		const tokensBefore = cold.tokensIssued();
+		const results = await Promise.all(Array.from({ length: 50 }, async () => await call(`${mainUrl}/webhook/cxone-cold`)));
+		const wrong = results.filter((result) => result.status !== 200 || result.body.ready !== expectedReady(cold));
+		expect(wrong.map((result) => [result.status, JSON.stringify(result.body).slice(0, 200)])).toEqual([]);
+		const signIns = cold.tokensIssued() - tokensBefore;
+		process.stdout.write(`[e2e] cold credential, 50 concurrent webhook calls on 2 workers (5 executions each at once): ${signIns} sign-in(s)\n`);
+		expect(signIns).toBeGreaterThanOrEqual(1);
+		expect(signIns).toBeLessThanOrEqual(2);
+	}, 5 * 60_000);
 });
 
 describe('20,000 agents through the webhook: queue mode beside a single regular n8n', () => {

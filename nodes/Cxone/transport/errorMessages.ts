@@ -30,7 +30,8 @@ const explained = (message: string, description: string, httpCode?: string): Api
 export function describeApiFailure({ failure, path, requestUrl, flavour, apiVersion, attempt, waitedMs, timeoutMs, maxBodyBytes }: FailedCall): ApiErrorText {
 	const realTenant = flavour === 'realTenant';
 	const status = failure.status;
-	const said = failure.detail ? `CXone said: ${failure.detail}. ` : '';
+	// CXone's own text often ends with a full stop already.
+	const said = failure.detail ? `CXone said: ${failure.detail.replace(/[.\s]+$/, '')}. ` : '';
 	const code = status === null ? undefined : String(status);
 	if (isRedirectStatus(status)) {
 		const target = redirectTarget(failure.headers, requestUrl) ?? 'no address';

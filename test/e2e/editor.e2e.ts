@@ -106,8 +106,12 @@ it('the node lists its operations and options in alphabetical order', async () =
 	await options.first().waitFor();
 	await expect(options.allInnerTexts()).resolves.toEqual([
 		expect.stringMatching(/^Filter by Site/),
+		expect.stringMatching(/^Get\n/),
+		expect.stringMatching(/^Get History/),
 		expect.stringMatching(/^Get Many/),
 		expect.stringMatching(/^Get Ready/),
+		expect.stringMatching(/^Log Out/),
+		expect.stringMatching(/^Set State/),
 		'Custom API Call', // n8n's own, always last
 	]);
 	await page.locator('[data-test-id="parameter-input-operation"]').click();
@@ -117,10 +121,12 @@ it('the node lists its operations and options in alphabetical order', async () =
 	await expect(page.locator('.el-select-dropdown__item:visible').allInnerTexts()).resolves.toEqual([
 		'Include Raw Record',
 		'Include Site (Real Tenants)',
+		'Max Response Size (MB)',
 		'Max Retry Wait (Seconds)',
 		'Output',
 		'States',
 		'Teams',
+		'Teams From List Names or IDs',
 		'Timeout (Seconds)',
 	]);
 });

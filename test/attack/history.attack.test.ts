@@ -1,0 +1,69 @@
+/**
+ * Attack: Agent State → Get History against the simulator's real-tenant mode, through n8n-core's WorkflowExecute.
+ * Each test shows a user-visible failure of today's code.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { startSimulator, type Simulator } from '../simulator';
+import { simulatorAccessKeyCredentials } from '../helpers/credentials';
+import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
+
+const HOUR = 3_600_000;
+const NOW = Date.parse('2026-11-23T10:00:00.000Z');
+const iso = (ms: number) => new Date(ms).toISOString();
+
+let simulator: Simulator;
+beforeEach(async () => {
+	simulator = await startSimulator({ agents: 6, seed: 3, quiet: true, now: () => NOW, epochMs: NOW });
+});
+afterEach(async () => await simulator?.stop());
+
+const realTenant = () => new TestCredentialsHelper(simulatorAccessKeyCredentials(simulator.url));
+const history = (parameters: IDataObject, options: IDataObject = {}) =>
+	({ operation: 'getHistory', parameters: { returnAll: true, ...parameters }, options }) as const;
+const historyCalls = () => simulator.requests.filter((request) => /state-history/.test(request.path));
+const yesterday = { startDate: iso(NOW - 28 * HOUR), endDate: iso(NOW - 4 * HOUR) };
+
+describe('Get History: the Agent ID', () => {
+	it('Agent ID "." does not read every agent\'s history as if it were one agent\'s', async () => {
+		const { items } = await executeWorkflow(realTenant(), history({ ...yesterday, agentId: '.', output: 'changes' }));
+		expect(historyCalls().map((request) => request.path.split('?')[0])).not.toContain('/incontactapi/services/v31.0/agents/state-history');
+		// Six agents' history came back for an "only this agent" filter.
+		expect(new Set(items.map((item) => item.json.agentId)).size).toBeLessThanOrEqual(1);
+	});
+});
+
+describe('Get History: Start and End', () => {
+	it('a Start without a year ("March 7") is not silently read as 2001', async () => {
+		const { error } = await executeWorkflow(realTenant(), history({ startDate: 'March 7', endDate: 'March 8' }));
+		const asked = historyCalls().map((request) => request.query.startDate ?? '');
+		expect(asked.filter((startDate) => startDate.startsWith('2001-'))).toEqual([]);
+		if (asked.length === 0) expect(error?.message).toMatch(/Start/);
+	});
+
+	it('"2026/11/22 00:00" (a time without a zone) is read in the workflow\'s timezone, like "2026-11-22 00:00"', async () => {
+		await executeWorkflow(realTenant(), history({ startDate: '2026-11-22 00:00', endDate: '2026-11-22 12:00' }));
+		const dashed = historyCalls().map((request) => request.query.startDate);
+		simulator.requests.length = 0;
+		await executeWorkflow(realTenant(), history({ startDate: '2026/11/22 00:00', endDate: '2026/11/22 12:00' }));
+		const slashed = historyCalls().map((request) => request.query.startDate);
+		expect(dashed).toEqual(['2026-11-22T05:00:00.000Z']);
+		// The node's description promises the workflow's timezone; the server's (UTC here) is used instead.
+		expect(slashed).toEqual(dashed);
+	});
+});
+
+describe('Get History: Limit', () => {
+	it('Limit 1 over 31 days does not read every day of the period', async () => {
+		const start = NOW - 31 * 24 * HOUR;
+		const { items, error } = await executeWorkflow(realTenant(), {
+			operation: 'getHistory',
+			parameters: { startDate: iso(start), endDate: iso(NOW), returnAll: false, limit: 1, output: 'changes' },
+			options: {},
+		});
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1);
+		// One item was wanted; 31 day windows were requested (each a full page of up to 10,000 rows on a real tenant).
+		expect(historyCalls().length).toBeLessThanOrEqual(2);
+	});
+});

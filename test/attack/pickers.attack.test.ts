@@ -10,7 +10,7 @@ import { LoadOptionsContext } from 'n8n-core';
 import type { ILoadOptionsFunctions, INode } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { searchAgents } from '../../nodes/CxoneAgentStates/methods';
+import { searchAgents } from '../../nodes/Cxone/methods';
 import { accessKeyCredentials } from '../helpers/credentials';
 import { CREDENTIAL_ID, createAdditionalData, NODE_TYPE, TestCredentialsHelper, TestNodeTypes } from '../helpers/workflow';
 

@@ -7,10 +7,10 @@ import { lowerCaseKeys } from '../helpers/values';
 import type { CxoneSession, RequestCall } from './index';
 
 /** Reporting API (calljacob/nice-cxone-api ReportingReportingService.getAgentsStateHistory / getAgentsAgentIdStateHistory). */
-export const stateHistoryPath = (apiVersion: string, agentId?: string) =>
+export const stateHistoryPath = (session: CxoneSession, agentId?: string, itemIndex?: number) =>
 	agentId === undefined
-		? `/incontactapi/services/${apiVersion}/agents/state-history`
-		: `/incontactapi/services/${apiVersion}/agents/${encodeURIComponent(agentId)}/state-history`;
+		? `/incontactapi/services/${session.apiVersion}/agents/state-history`
+		: `/incontactapi/services/${session.apiVersion}/agents/${session.pathSegment(agentId, 'Agent ID', itemIndex)}/state-history`;
 
 /** Real-Time Data API (calljacob/nice-cxone-api RealtimedataRealtimeService.skillActivity). */
 export const skillActivityPath = (apiVersion: string) => `/incontactapi/services/${apiVersion}/skills/activity`;
@@ -77,7 +77,7 @@ async function readPages(
 
 /** Every history row of the range, one day window at a time (see historyWindows for why), handed over page by page. */
 export async function fetchStateHistory(session: CxoneSession, query: HistoryQuery, onPage: (records: unknown[]) => void): Promise<void> {
-	const path = stateHistoryPath(session.apiVersion, query.agentId);
+	const path = stateHistoryPath(session, query.agentId, query.itemIndex);
 	for (const [from, to] of historyWindows(query.startMs, query.endMs)) {
 		const qs = { startDate: new Date(from).toISOString(), endDate: new Date(to).toISOString() };
 		try {

@@ -32,18 +32,3 @@ describe('Get History: the Agent ID', () => {
 		expect(new Set(items.map((item) => item.json.agentId)).size).toBeLessThanOrEqual(1);
 	});
 });
-
-describe('Get History: Limit', () => {
-	it('Limit 1 over 31 days does not read every day of the period', async () => {
-		const start = NOW - 31 * 24 * HOUR;
-		const { items, error } = await executeWorkflow(realTenant(), {
-			operation: 'getHistory',
-			parameters: { startDate: iso(start), endDate: iso(NOW), returnAll: false, limit: 1, output: 'changes' },
-			options: {},
-		});
-		expect(error).toBeUndefined();
-		expect(items).toHaveLength(1);
-		// One item was wanted; 31 day windows were requested (each a full page of up to 10,000 rows on a real tenant).
-		expect(historyCalls().length).toBeLessThanOrEqual(2);
-	});
-});

@@ -262,6 +262,8 @@ export async function execute(this: IExecuteFunctions, session: CxoneSession, it
 	};
 	await fetchStateHistory(session, { ...call, startMs, endMs, agentId: agentId || undefined }, (records) => {
 		skipped += normalizeHistory(records, visit);
+		// A summary needs the whole period; state changes are kept in CXone's order, so the first Limit are final.
+		return summarizer !== null || rows.length < limit;
 	});
 
 	if (skipped > 0) {

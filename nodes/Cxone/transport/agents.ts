@@ -158,7 +158,7 @@ export async function searchAgents(
 	search: string,
 	skip: number,
 	top: number,
-): Promise<{ agents: AgentChoice[]; more: boolean }> {
+): Promise<{ agents: AgentChoice[]; read: number; more: boolean }> {
 	const qs: IDataObject = { isActive: true, fields: 'agentId,firstName,lastName,userName,teamName', top, skip };
 	if (search.trim()) qs.searchString = search.trim();
 	const { body } = await session.get(realTenantAgentsPath(session.apiVersion), qs);
@@ -172,7 +172,8 @@ export async function searchAgents(
 		agents.push({ agentId, name: `${person || agentId}${userName ? ` (${userName})` : ''}` });
 	}
 	const total = totalOf(body);
-	return { agents, more: Number.isFinite(total) ? skip + entries.length < total : entries.length === top };
+	// `read` counts records, not agents kept: the next page's skip (records without an agentId are dropped above).
+	return { agents, read: entries.length, more: Number.isFinite(total) ? skip + entries.length < total : entries.length === top };
 }
 
 /** GET /teams?isActive=true (AdminAgentsService.getTeams). */

@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development code that n8n never loads */
 /**
- * Attack: the Agent picker (listSearch) as n8n's editor calls it, against a loopback server whose agents list
- * has a record without an agentId. Shows a user-visible failure of today's code.
+ * The Agent picker (listSearch) as n8n's editor calls it, against a loopback server whose agents list has a record
+ * without an agentId: the next page starts after the records read, not after the agents shown.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -65,7 +65,7 @@ it('the Agent list shows each agent once while scrolling, even when a record has
 		token = paginationToken;
 		if (!token) break;
 	}
-	// The next page starts one record too early (skip counts the agents shown, not the records read): 1100 twice.
+	// Counting the agents shown instead of the records read started each next page one record early: 1100 twice.
 	expect(values.length).toBe(new Set(values).size);
 	expect(values).toHaveLength(TOTAL - 1);
 });

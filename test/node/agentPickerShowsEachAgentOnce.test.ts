@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development code that n8n never loads */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- development code that n8n never loads */
 /**
  * The Agent picker (listSearch) as n8n's editor calls it, against a loopback server whose agents list has a record
  * without an agentId: the next page starts after the records read, not after the agents shown.

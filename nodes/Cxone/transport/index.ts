@@ -247,7 +247,7 @@ export class CxoneSession {
 		}
 		if (text === '' || decoded === '' || decoded === '.' || decoded === '..') {
 			throw new NodeOperationError(this.node, `${label} ${JSON.stringify(value).slice(0, 40)} is not an ID`, {
-				description: `${label} must be an ID such as 1001 (real tenants: the numeric agent ID in CXone Admin > Users). Check the expression that gives it; nothing was sent to CXone.`,
+				description: `${label} must be an ID such as 1001${label === 'Agent ID' ? ' (real tenants: the numeric agent ID in CXone Admin > Users)' : ''}. Check the expression that gives it; nothing was sent to CXone.`,
 				itemIndex,
 			});
 		}

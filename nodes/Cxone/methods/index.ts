@@ -34,10 +34,10 @@ export async function searchAgents(this: ILoadOptionsFunctions, filter?: string,
 		return { results };
 	}
 	const skip = Number(paginationToken) || 0;
-	const { agents, more } = await searchAgentsCall(session, search, skip, SEARCH_PAGE_SIZE);
+	const { agents, read, more } = await searchAgentsCall(session, search, skip, SEARCH_PAGE_SIZE);
 	return {
 		results: agents.map((agent) => ({ name: agent.name, value: agent.agentId })),
-		paginationToken: more ? String(skip + agents.length) : undefined,
+		paginationToken: more && read > 0 ? String(skip + read) : undefined,
 	};
 }
 

@@ -25,8 +25,8 @@ export const SET_STATE_PERMISSION_HINT =
 const servicesPath = (session: CxoneSession, tail: string) =>
 	`/incontactapi/services/${session.apiVersion}/${tail}`;
 
-const agentPath = (session: CxoneSession, agentId: string, tail: string) =>
-	`${realTenantAgentsPath(session.apiVersion)}/${encodeURIComponent(agentId)}/${tail}`;
+const agentPath = (session: CxoneSession, agentId: string, tail: string, itemIndex?: number) =>
+	`${realTenantAgentsPath(session.apiVersion)}/${session.pathSegment(agentId, 'Agent ID', itemIndex)}/${tail}`;
 
 const isApiError = (error: unknown, status: number): error is NodeApiError =>
 	error instanceof NodeApiError && error.httpCode === String(status);
@@ -62,7 +62,7 @@ function explain(session: CxoneSession, error: unknown, agentId: string, action:
 export async function fetchOneAgentState(session: CxoneSession, agentId: string, call: RequestCall = {}): Promise<Record<string, unknown>> {
 	let body: unknown;
 	try {
-		({ body } = await session.get(agentPath(session, agentId, 'states'), {}, call));
+		({ body } = await session.get(agentPath(session, agentId, 'states', call.itemIndex), {}, call));
 	} catch (error) {
 		throw explain(session, error, agentId, 'read', call.itemIndex);
 	}
@@ -88,7 +88,7 @@ export async function postAgentState(
 	const qs: IDataObject = { state };
 	if (state === 'Unavailable' && outStateId !== null) qs.outStateId = outStateId;
 	try {
-		await session.get(agentPath(session, agentId, 'state'), qs, { ...call, method: 'POST' });
+		await session.get(agentPath(session, agentId, 'state', call.itemIndex), qs, { ...call, method: 'POST' });
 	} catch (error) {
 		if (isApiError(error, 409)) {
 			// NICE help (Studio SETAGENTSTATE): ACW codes need a contact in progress, otherwise 409.
@@ -114,7 +114,7 @@ export async function postAgentState(
 /** POST /agents/{agentId}/logout, 202 Accepted (AdminAgentsService.agentLogout; protractor ADV120037). */
 export async function postAgentLogout(session: CxoneSession, agentId: string, call: RequestCall = {}): Promise<void> {
 	try {
-		await session.get(agentPath(session, agentId, 'logout'), {}, { ...call, method: 'POST' });
+		await session.get(agentPath(session, agentId, 'logout', call.itemIndex), {}, { ...call, method: 'POST' });
 	} catch (error) {
 		throw explain(session, error, agentId, 'change', call.itemIndex);
 	}
@@ -158,7 +158,7 @@ export async function searchAgents(
 	search: string,
 	skip: number,
 	top: number,
-): Promise<{ agents: AgentChoice[]; more: boolean }> {
+): Promise<{ agents: AgentChoice[]; read: number; more: boolean }> {
 	const qs: IDataObject = { isActive: true, fields: 'agentId,firstName,lastName,userName,teamName', top, skip };
 	if (search.trim()) qs.searchString = search.trim();
 	const { body } = await session.get(realTenantAgentsPath(session.apiVersion), qs);
@@ -172,7 +172,8 @@ export async function searchAgents(
 		agents.push({ agentId, name: `${person || agentId}${userName ? ` (${userName})` : ''}` });
 	}
 	const total = totalOf(body);
-	return { agents, more: Number.isFinite(total) ? skip + entries.length < total : entries.length === top };
+	// `read` counts records, not agents kept: the next page's skip (records without an agentId are dropped above).
+	return { agents, read: entries.length, more: Number.isFinite(total) ? skip + entries.length < total : entries.length === top };
 }
 
 /** GET /teams?isActive=true (AdminAgentsService.getTeams). */
@@ -200,7 +201,7 @@ export interface UnavailableCode {
  * without case because NICE's SDK spells them outStateId/outStateName.
  */
 export async function fetchUnavailableCodes(session: CxoneSession, teamId: string | null, call: RequestCall = {}): Promise<UnavailableCode[]> {
-	const path = teamId === null ? servicesPath(session, 'unavailable-codes') : servicesPath(session, `teams/${encodeURIComponent(teamId)}/unavailable-codes`);
+	const path = teamId === null ? servicesPath(session, 'unavailable-codes') : servicesPath(session, `teams/${session.pathSegment(teamId, 'Team ID', call.itemIndex)}/unavailable-codes`);
 	const { body } = await session.get(path, { activeOnly: true }, call);
 	const codes: UnavailableCode[] = [];
 	for (const entry of arrayIn(body, 'unavailablecodes')) {

@@ -10,7 +10,7 @@ import type {
 	IPollFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { boundedOptions, sendBounded } from '../../../credentials/cxone/boundedResponse';
 import { apiFlavourOf, CREDENTIAL_TYPE, DEFAULT_API_VERSION, realTenantStatesPath, TUTORIAL_STATES_PATH, type ApiFlavour } from '../../../credentials/cxone/constants';
@@ -231,6 +231,27 @@ export class CxoneSession {
 
 	private redact(text: string): string {
 		return redactSecrets(text, secretsOf(this.data));
+	}
+
+	/**
+	 * An ID as one URL path segment. encodeURIComponent leaves `.` and `..` as they are, and the URL parser then
+	 * resolves them (`/agents/./states` is `/agents/states`: every agent), so those are refused, also percent-encoded.
+	 */
+	pathSegment(value: string, label: string, itemIndex?: number): string {
+		const text = value.trim();
+		let decoded = text;
+		try {
+			decoded = decodeURIComponent(text).trim();
+		} catch {
+			// Not percent-encoding: encodeURIComponent below keeps it literal.
+		}
+		if (text === '' || decoded === '' || decoded === '.' || decoded === '..') {
+			throw new NodeOperationError(this.node, `${label} ${JSON.stringify(value).slice(0, 40)} is not an ID`, {
+				description: `${label} must be an ID such as 1001${label === 'Agent ID' ? ' (real tenants: the numeric agent ID in CXone Admin > Users)' : ''}. Check the expression that gives it; nothing was sent to CXone.`,
+				itemIndex,
+			});
+		}
+		return encodeURIComponent(text);
 	}
 
 	/** An error for the user: secrets masked, marked so a retry loop upstream never re-wraps it. */

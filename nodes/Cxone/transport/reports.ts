@@ -7,10 +7,10 @@ import { lowerCaseKeys } from '../helpers/values';
 import type { CxoneSession, RequestCall } from './index';
 
 /** Reporting API (calljacob/nice-cxone-api ReportingReportingService.getAgentsStateHistory / getAgentsAgentIdStateHistory). */
-export const stateHistoryPath = (apiVersion: string, agentId?: string) =>
+export const stateHistoryPath = (session: CxoneSession, agentId?: string, itemIndex?: number) =>
 	agentId === undefined
-		? `/incontactapi/services/${apiVersion}/agents/state-history`
-		: `/incontactapi/services/${apiVersion}/agents/${encodeURIComponent(agentId)}/state-history`;
+		? `/incontactapi/services/${session.apiVersion}/agents/state-history`
+		: `/incontactapi/services/${session.apiVersion}/agents/${session.pathSegment(agentId, 'Agent ID', itemIndex)}/state-history`;
 
 /** Real-Time Data API (calljacob/nice-cxone-api RealtimedataRealtimeService.skillActivity). */
 export const skillActivityPath = (apiVersion: string) => `/incontactapi/services/${apiVersion}/skills/activity`;
@@ -40,6 +40,7 @@ function shapeError(session: CxoneSession, what: string, itemIndex?: number): ne
 /**
  * Reads one window's pages by top/skip. A window that ends up empty answers 204 on Reporting endpoints
  * (tap-nice-incontact streams.py treats 204 as no data); the session returns that as a null body.
+ * `onPage` returns false when it has enough; then no further page is read and this resolves to false.
  */
 async function readPages(
 	session: CxoneSession,
@@ -48,25 +49,25 @@ async function readPages(
 	call: RequestCall,
 	what: string,
 	extract: (body: unknown) => { records: unknown[]; totalRecords: number | null } | null,
-	onPage: (records: unknown[]) => void,
-): Promise<void> {
+	onPage: (records: unknown[]) => boolean | void,
+): Promise<boolean> {
 	let skip = 0;
 	let first: string | undefined;
 	for (let page = 0; page < MAX_PAGES; page++) {
 		const response = await session.get(path, { ...qs, top: REPORT_PAGE_SIZE, skip }, call);
-		if (response.body === null) return;
+		if (response.body === null) return true;
 		const extracted = extract(response.body);
 		if (!extracted) shapeError(session, what, call.itemIndex);
 		const { records, totalRecords } = extracted;
-		if (records.length === 0) return;
+		if (records.length === 0) return true;
 		// A server that ignores skip sends its first page again: stop rather than count every state twice.
 		const head = JSON.stringify(records[0]);
-		if (page > 0 && head === first) return;
+		if (page > 0 && head === first) return true;
 		first ??= head;
-		onPage(records);
+		if (onPage(records) === false) return false;
 		skip += records.length;
 		const more = totalRecords !== null ? skip < totalRecords : records.length >= REPORT_PAGE_SIZE;
-		if (!more) return;
+		if (!more) return true;
 	}
 	throw session.failure(
 		`CXone's ${what} did not end after ${MAX_PAGES} pages of ${REPORT_PAGE_SIZE}`,
@@ -75,13 +76,16 @@ async function readPages(
 	);
 }
 
-/** Every history row of the range, one day window at a time (see historyWindows for why), handed over page by page. */
-export async function fetchStateHistory(session: CxoneSession, query: HistoryQuery, onPage: (records: unknown[]) => void): Promise<void> {
-	const path = stateHistoryPath(session.apiVersion, query.agentId);
+/**
+ * Every history row of the range, one day window at a time (see historyWindows for why), handed over page by page,
+ * until `onPage` returns false (a Limit reached): then no further page or window is asked for.
+ */
+export async function fetchStateHistory(session: CxoneSession, query: HistoryQuery, onPage: (records: unknown[]) => boolean | void): Promise<void> {
+	const path = stateHistoryPath(session, query.agentId, query.itemIndex);
 	for (const [from, to] of historyWindows(query.startMs, query.endMs)) {
 		const qs = { startDate: new Date(from).toISOString(), endDate: new Date(to).toISOString() };
 		try {
-			await readPages(session, path, qs, query, 'state-history', extractHistoryPage, onPage);
+			if (!(await readPages(session, path, qs, query, 'state-history', extractHistoryPage, onPage))) return;
 		} catch (error) {
 			throw unknownAgent(session, error, query) ?? error;
 		}

@@ -147,22 +147,36 @@ function zoneOffsetMs(timeZone: string, atMs: number): number {
 	return wall - Math.floor(atMs / 1000) * 1000;
 }
 
-const ZONED = /(?:[zZ]|[+-]\d\d:?\d\d)$/;
-const DATE_ONLY_OR_LOCAL = /^\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?)?$/;
+/** ISO 8601 as n8n's date picker and Luxon write it: a date, a time (optional), a zone (optional). */
+const ISO_8601 = /^(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:[.,](\d{1,9}))?)?(Z|[+-]\d\d(?::?\d\d)?)?)?$/i;
 
-/** A date parameter as epoch ms: ISO strings (zoneless ones in the workflow's timezone), Dates, Luxon DateTimes. */
+/**
+ * A date parameter as epoch ms: ISO 8601 strings (zoneless ones in the workflow's timezone), Dates, Luxon DateTimes.
+ * Anything else is NaN: Date.parse would guess ("March 7" is 2001-03-07, "2026/11/22 00:00" is in the server's zone).
+ */
 export function parseDateParameter(value: unknown, timeZone: string): number {
 	if (value instanceof Date) return value.getTime();
 	if (typeof value === 'number') return Number.isFinite(value) ? value : Number.NaN;
 	if (typeof value === 'object' && value !== null && typeof (value as { toMillis?: unknown }).toMillis === 'function') {
 		return (value as { toMillis: () => number }).toMillis();
 	}
-	if (typeof value !== 'string' || value.trim() === '') return Number.NaN;
-	const text = value.trim();
-	if (ZONED.test(text) || !DATE_ONLY_OR_LOCAL.test(text)) return Date.parse(text);
-	const [date, time = '00:00:00'] = text.split(/[T ]/);
-	const asUtc = Date.parse(`${date}T${time.length === 5 ? `${time}:00` : time}Z`);
-	if (Number.isNaN(asUtc)) return Number.NaN;
+	if (typeof value !== 'string') return Number.NaN;
+	const match = ISO_8601.exec(value.trim());
+	if (!match) return Number.NaN;
+	const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = ''] = match;
+	const zone: string | undefined = match[8];
+	const parts = [year, month, day, hour, minute, second].map(Number);
+	const asUtc = Date.UTC(parts[0], parts[1] - 1, parts[2], parts[3], parts[4], parts[5], Number(fraction.padEnd(3, '0').slice(0, 3)));
+	const back = new Date(asUtc);
+	// Date.UTC rolls 2026-02-30 over to March 2 and 24:00 to the next day: a date that does not exist is not a date.
+	if (back.getUTCFullYear() !== parts[0] || back.getUTCMonth() !== parts[1] - 1 || back.getUTCDate() !== parts[2] || parts[3] > 23 || parts[4] > 59 || parts[5] > 59) {
+		return Number.NaN;
+	}
+	if (zone !== undefined) {
+		if (zone.toUpperCase() === 'Z') return asUtc;
+		const offsetMinutes = Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3).replace(':', '') || '0');
+		return asUtc - (zone.startsWith('-') ? -1 : 1) * offsetMinutes * 60_000;
+	}
 	try {
 		// Twice: the offset at the guessed instant can differ from the offset at the wall time (DST changes).
 		const guess = asUtc - zoneOffsetMs(timeZone, asUtc);
@@ -181,7 +195,7 @@ function readPeriod(context: IExecuteFunctions, itemIndex: number): { startMs: n
 		if (Number.isNaN(ms)) {
 			throw new NodeOperationError(node, `${label} is not a date: ${JSON.stringify(String(value ?? '')).slice(0, 60)}`, {
 				itemIndex,
-				description: 'Pick a date, or use an expression such as {{ $today.minus({ days: 1 }) }}.',
+				description: `${label} takes an ISO 8601 date such as 2026-11-22, 2026-11-22T08:00 (in the workflow's timezone) or 2026-11-22T08:00:00Z. Pick a date, or use an expression such as {{ $today.minus({ days: 1 }) }}.`,
 			});
 		}
 		return ms;
@@ -248,6 +262,8 @@ export async function execute(this: IExecuteFunctions, session: CxoneSession, it
 	};
 	await fetchStateHistory(session, { ...call, startMs, endMs, agentId: agentId || undefined }, (records) => {
 		skipped += normalizeHistory(records, visit);
+		// A summary needs the whole period; state changes are kept in CXone's order, so the first Limit are final.
+		return summarizer !== null || rows.length < limit;
 	});
 
 	if (skipped > 0) {

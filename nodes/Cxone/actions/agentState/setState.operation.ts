@@ -54,10 +54,22 @@ function resolveReason(reason: string, codes: UnavailableCode[] | null, agentId:
 	});
 }
 
+/** The State as one of the two options. An expression's value is not checked against them by n8n, and anything
+ * read as "not available" would make a live agent Unavailable. CXone's own spelling (Available) is accepted. */
+function readRequestedState(context: IExecuteFunctions, itemIndex: number): 'available' | 'unavailable' {
+	const value = context.getNodeParameter('state', itemIndex);
+	const state = typeof value === 'string' ? value.trim().toLowerCase() : '';
+	if (state === 'available' || state === 'unavailable') return state;
+	throw new NodeOperationError(context.getNode(), `State must be "available" or "unavailable", not ${JSON.stringify(value ?? '').slice(0, 60)}`, {
+		description: 'Choose Available or Unavailable. An expression must give "available" or "unavailable" (any case, e.g. CXone\'s "Available"); nothing was changed.',
+		itemIndex,
+	});
+}
+
 export async function execute(this: IExecuteFunctions, session: CxoneSession, itemIndex: number): Promise<IDataObject[]> {
 	requireAccessKey(session, 'Set State', itemIndex);
 	const agentId = readAgentId(this, itemIndex);
-	const requestedState = this.getNodeParameter('state', itemIndex) as 'available' | 'unavailable';
+	const requestedState = readRequestedState(this, itemIndex);
 	const rawReason = requestedState === 'unavailable' ? this.getNodeParameter('reason', itemIndex, '') : '';
 	const reasonText = typeof rawReason === 'number' ? String(rawReason) : typeof rawReason === 'string' ? rawReason.trim() : '';
 

@@ -9,7 +9,7 @@ import { Workflow } from 'n8n-workflow';
 
 import { getUnavailableCodes } from '../../nodes/Cxone/methods';
 import { startSimulator, type Simulator } from '../simulator';
-import { simulatorAccessKeyCredentials } from '../helpers/credentials';
+import { simulatorRealTenantCredentials } from '../helpers/credentials';
 import { CREDENTIAL_ID, createAdditionalData, executeWorkflow, NODE_TYPE, TestCredentialsHelper, TestNodeTypes } from '../helpers/workflow';
 
 let simulator: Simulator;
@@ -18,7 +18,7 @@ beforeEach(async () => {
 });
 afterEach(async () => await simulator?.stop());
 
-const realTenant = () => new TestCredentialsHelper(simulatorAccessKeyCredentials(simulator.url));
+const realTenant = () => new TestCredentialsHelper(simulatorRealTenantCredentials(simulator.url));
 const byId = (agentId: string) => ({ __rl: true, mode: 'id', value: agentId });
 const apiCalls = () => simulator.requests.filter((request) => request.path.startsWith('/incontactapi/'));
 const refusal = (agentId: string) => `Agent ID ${JSON.stringify(agentId)} is not an ID`;

@@ -11,7 +11,7 @@ import type { ILoadOptionsFunctions, INode } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { searchAgents } from '../../nodes/Cxone/methods';
-import { accessKeyCredentials } from '../helpers/credentials';
+import { realTenantCredentials } from '../helpers/credentials';
 import { CREDENTIAL_ID, createAdditionalData, NODE_TYPE, TestCredentialsHelper, TestNodeTypes } from '../helpers/workflow';
 
 const TOTAL = 250;
@@ -41,7 +41,7 @@ afterAll(async () => await close());
 
 function editor(): ILoadOptionsFunctions {
 	const store = new TestCredentialsHelper(
-		accessKeyCredentials({ accessToken: 'tok-picker', apiBaseUrl: url, tokenExpiresAt: new Date(Date.now() + 3_600_000).toISOString() }),
+		realTenantCredentials({ accessToken: 'tok-picker', apiBaseUrl: url, tokenExpiresAt: new Date(Date.now() + 3_600_000).toISOString() }),
 	);
 	const node: INode = {
 		id: 'cxone',

@@ -6,7 +6,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { startSimulator, type Simulator } from '../simulator';
-import { simulatorAccessKeyCredentials } from '../helpers/credentials';
+import { simulatorRealTenantCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
 
 const NOW = Date.parse('2026-11-23T10:00:00.000Z');
@@ -17,7 +17,7 @@ beforeEach(async () => {
 });
 afterEach(async () => await simulator?.stop());
 
-const realTenant = () => new TestCredentialsHelper(simulatorAccessKeyCredentials(simulator.url));
+const realTenant = () => new TestCredentialsHelper(simulatorRealTenantCredentials(simulator.url));
 const history = (parameters: IDataObject) => ({ operation: 'getHistory', parameters: { returnAll: true, ...parameters }, options: {} }) as const;
 const askedStarts = () => simulator.requests.filter((request) => /state-history/.test(request.path)).map((request) => request.query.startDate);
 

@@ -5,7 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { startSimulator, type Simulator } from '../simulator';
-import { simulatorAccessKeyCredentials } from '../helpers/credentials';
+import { simulatorRealTenantCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
 
 const DAY = 86_400_000;
@@ -19,7 +19,7 @@ beforeEach(async () => {
 });
 afterEach(async () => await simulator?.stop());
 
-const realTenant = () => new TestCredentialsHelper(simulatorAccessKeyCredentials(simulator.url));
+const realTenant = () => new TestCredentialsHelper(simulatorRealTenantCredentials(simulator.url));
 const history = (parameters: IDataObject, options: IDataObject = {}) => ({ operation: 'getHistory', parameters: { ...month, ...parameters }, options }) as const;
 const historyCalls = () => simulator.requests.filter((request) => /state-history/.test(request.path));
 

@@ -4,7 +4,7 @@
  * (so CXone's own "Available"), and refuses anything else before a request, never reading it as Unavailable.
  */
 import { startSimulator, type SimAgent, type Simulator } from '../simulator';
-import { simulatorAccessKeyCredentials } from '../helpers/credentials';
+import { simulatorRealTenantCredentials } from '../helpers/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
 
 let simulator: Simulator;
@@ -13,7 +13,7 @@ beforeEach(async () => {
 });
 afterEach(async () => await simulator?.stop());
 
-const realTenant = () => new TestCredentialsHelper(simulatorAccessKeyCredentials(simulator.url));
+const realTenant = () => new TestCredentialsHelper(simulatorRealTenantCredentials(simulator.url));
 const byId = (agentId: number | string) => ({ __rl: true, mode: 'id', value: String(agentId) });
 const first = (state: SimAgent['state']) => {
 	const agent = simulator.tenant.agents.find((candidate) => candidate.state === state);

@@ -3,10 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { CANONICAL_STATES } from '../../helpers/states';
-import { parseList } from '../../helpers/filters';
+import { canonicalState } from '../../helpers/normalize';
 import { HistorySummarizer, MAX_HISTORY_DAYS, normalizeHistory, type HistoryRow } from '../../helpers/history';
-import type { CxoneSession, RequestCall } from '../../transport';
+import type { CxoneSession } from '../../transport';
 import { fetchStateHistory } from '../../transport/reports';
+import { listParameter, requestCallFromOptions, withRequestBounds, type RequestBounds } from './options';
 
 const show = { show: { resource: ['agentState'], operation: ['getHistory'] } };
 
@@ -86,15 +87,7 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: show,
-		options: [
-			{
-				displayName: 'Max Retry Wait (Seconds)',
-				name: 'maxRetryWaitSeconds',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 300 },
-				default: 30,
-				description: 'How long the node may wait in total when CXone is throttling (429/503) or failing (5xx) before it stops with an error. 0 turns retries off.',
-			},
+		options: withRequestBounds([
 			{
 				displayName: 'States',
 				name: 'states',
@@ -111,23 +104,13 @@ export const description: INodeProperties[] = [
 				placeholder: 'e.g. 12, 14',
 				description: 'Only agents in these teams: team IDs, comma-separated (CXone\'s history names no team)',
 			},
-			{
-				displayName: 'Timeout (Seconds)',
-				name: 'timeoutSeconds',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 300 },
-				default: 30,
-				description: 'How long to wait for each answer from CXone before giving up on it',
-			},
-		],
+		]),
 	},
 ];
 
-interface HistoryOptions {
-	states?: string[];
-	teams?: string;
-	maxRetryWaitSeconds?: number;
-	timeoutSeconds?: number;
+interface HistoryOptions extends RequestBounds {
+	states?: unknown;
+	teams?: unknown;
 }
 
 /** Offset of `timeZone` from UTC at an instant, in ms (from Intl: n8n nodes have no date library of their own). */
@@ -234,13 +217,11 @@ export async function execute(this: IExecuteFunctions, session: CxoneSession, it
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? Number.POSITIVE_INFINITY : (this.getNodeParameter('limit', itemIndex, 50) as number);
 	const options = this.getNodeParameter('options', itemIndex, {}) as HistoryOptions;
-	const call: RequestCall = {
-		itemIndex,
-		maxTotalWaitMs: options.maxRetryWaitSeconds === undefined ? undefined : options.maxRetryWaitSeconds * 1000,
-		timeoutMs: options.timeoutSeconds === undefined ? undefined : options.timeoutSeconds * 1000,
-	};
-	const states = options.states?.length ? new Set(options.states) : null;
-	const teams = parseList(options.teams);
+	const call = requestCallFromOptions(this, options, itemIndex);
+	// Any case and CXone's own names, as on Get Many: "ready" and "Available" both mean READY.
+	const stateList = listParameter(this, options.states, 'States', itemIndex).map(canonicalState);
+	const states = stateList.length ? new Set(stateList) : null;
+	const teams = listParameter(this, options.teams, 'Teams', itemIndex);
 	const teamSet = teams.length ? new Set(teams) : null;
 
 	const summarizer = summary ? new HistorySummarizer(startMs, endMs) : null;

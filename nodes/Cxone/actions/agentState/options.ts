@@ -7,6 +7,13 @@ import { ListParameterError, parseList } from '../../helpers/filters';
 import { AGENT_STATE_OPTIONS } from '../../helpers/states';
 import type { RequestCall } from '../../transport';
 
+/** The options every operation has for its requests (see requestBoundOptions). */
+export interface RequestBounds {
+	maxRetryWaitSeconds?: unknown;
+	timeoutSeconds?: unknown;
+	maxResponseSizeMb?: unknown;
+}
+
 export interface AgentStateOptions {
 	output?: 'agents' | 'summary';
 	states?: string[];
@@ -26,6 +33,39 @@ const LIMITS = {
 	maxResponseSizeMb: { displayName: 'Max Response Size (MB)', min: 1, max: 500 },
 } as const;
 
+/** Max Retry Wait, Timeout and Max Response Size: every operation's bounds on its requests to CXone. */
+export const requestBoundOptions: INodeProperties[] = [
+	{
+		displayName: 'Max Retry Wait (Seconds)',
+		name: 'maxRetryWaitSeconds',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 300 },
+		default: 30,
+		description: 'How long the node may wait in total when CXone is throttling (429/503) or failing (5xx) before it stops with an error. 0 turns retries off.',
+	},
+	{
+		displayName: 'Timeout (Seconds)',
+		name: 'timeoutSeconds',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 300 },
+		default: 30,
+		description: 'How long each request to CXone may take in all (connecting, waiting and reading the answer) before the node gives up on it (a timed-out request counts as a failure and may be retried)',
+	},
+	{
+		displayName: 'Max Response Size (MB)',
+		name: 'maxResponseSizeMb',
+		type: 'number',
+		typeOptions: { minValue: LIMITS.maxResponseSizeMb.min, maxValue: LIMITS.maxResponseSizeMb.max },
+		default: DEFAULT_MAX_RESPONSE_MB,
+		description: 'The largest answer (after decompression) the node reads from CXone. 100,000 agents in one answer are about 45 MB.',
+	},
+];
+
+/** An operation's own options beside the request bounds, in alphabetical order (n8n's UX guideline). */
+export function withRequestBounds(options: INodeProperties[]): INodeProperties[] {
+	return [...requestBoundOptions, ...options].sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
 export function optionsCollection(operation: string, { stateFilter }: { stateFilter: boolean }): INodeProperties {
 	const options: INodeProperties[] = [
 		{
@@ -42,30 +82,6 @@ export function optionsCollection(operation: string, { stateFilter }: { stateFil
 			default: false,
 			description:
 				'Whether to fill siteName from each agent\'s Location (and siteId where GET /locations lists it). Only for the Access Key sign-in, where it costs a request to the agents list; the tutorial API always sends siteId.',
-		},
-		{
-			displayName: 'Max Retry Wait (Seconds)',
-			name: 'maxRetryWaitSeconds',
-			type: 'number',
-			typeOptions: { minValue: 0, maxValue: 300 },
-			default: 30,
-			description: 'How long the node may wait in total when CXone is throttling (429/503) or failing (5xx) before it stops with an error. 0 turns retries off.',
-		},
-		{
-			displayName: 'Timeout (Seconds)',
-			name: 'timeoutSeconds',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 300 },
-			default: 30,
-			description: 'How long each request to CXone may take in all (connecting, waiting and reading the answer) before the node gives up on it (a timed-out request counts as a failure and may be retried)',
-		},
-		{
-			displayName: 'Max Response Size (MB)',
-			name: 'maxResponseSizeMb',
-			type: 'number',
-			typeOptions: { minValue: LIMITS.maxResponseSizeMb.min, maxValue: LIMITS.maxResponseSizeMb.max },
-			default: DEFAULT_MAX_RESPONSE_MB,
-			description: 'The largest answer (after decompression) the node reads from CXone. 100,000 agents in one answer are about 45 MB.',
 		},
 		{
 			displayName: 'Output',
@@ -117,8 +133,7 @@ export function optionsCollection(operation: string, { stateFilter }: { stateFil
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show: { resource: ['agentState'], operation: [operation] } },
-		// n8n's UX guideline: a collection's options in alphabetical order.
-		options: options.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: withRequestBounds(options),
 	};
 }
 
@@ -136,7 +151,7 @@ export function readOptions(context: IExecuteFunctions, itemIndex: number): Agen
 	return context.getNodeParameter('options', itemIndex, {}) as AgentStateOptions;
 }
 
-function limitedNumber(context: IExecuteFunctions, options: AgentStateOptions, name: keyof typeof LIMITS, itemIndex: number): number | undefined {
+function limitedNumber(context: IExecuteFunctions, options: RequestBounds, name: keyof typeof LIMITS, itemIndex: number): number | undefined {
 	const value: unknown = options[name];
 	if (value === undefined || value === null || value === '') return undefined;
 	const { displayName, min, max } = LIMITS[name];
@@ -152,7 +167,7 @@ function limitedNumber(context: IExecuteFunctions, options: AgentStateOptions, n
 }
 
 /** The per-request bounds from the node's options, checked against their ranges. */
-export function requestCallFromOptions(context: IExecuteFunctions, options: AgentStateOptions, itemIndex: number): RequestCall {
+export function requestCallFromOptions(context: IExecuteFunctions, options: RequestBounds, itemIndex: number): RequestCall {
 	const maxRetryWaitSeconds = limitedNumber(context, options, 'maxRetryWaitSeconds', itemIndex);
 	const timeoutSeconds = limitedNumber(context, options, 'timeoutSeconds', itemIndex);
 	const maxResponseSizeMb = limitedNumber(context, options, 'maxResponseSizeMb', itemIndex);

@@ -1,11 +1,11 @@
 /** Skill → Get Activity: each skill's queue and agents right now, or one summary for a queue alert. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { parseList } from '../../helpers/filters';
 import { normalizeSkillActivity, skillMatcher, summarizeSkills, type SkillActivity } from '../../helpers/skillActivity';
-import type { CxoneSession, RequestCall } from '../../transport';
+import type { CxoneSession } from '../../transport';
 import { fetchSkillActivity } from '../../transport/reports';
 import { requireAccessKey } from '../agentState/getHistory.operation';
+import { listParameter, requestCallFromOptions, withRequestBounds, type RequestBounds } from '../agentState/options';
 
 const show = { show: { resource: ['skill'], operation: ['getActivity'] } };
 
@@ -32,15 +32,7 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: show,
-		options: [
-			{
-				displayName: 'Max Retry Wait (Seconds)',
-				name: 'maxRetryWaitSeconds',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 300 },
-				default: 30,
-				description: 'How long the node may wait in total when CXone is throttling (429/503) or failing (5xx) before it stops with an error. 0 turns retries off.',
-			},
+		options: withRequestBounds([
 			{
 				displayName: 'Skills',
 				name: 'skills',
@@ -49,35 +41,21 @@ export const description: INodeProperties[] = [
 				placeholder: 'e.g. 2001, Billing Inbound',
 				description: 'Only these skills: skill IDs or names, comma-separated, case-insensitive (leave empty for all)',
 			},
-			{
-				displayName: 'Timeout (Seconds)',
-				name: 'timeoutSeconds',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 300 },
-				default: 30,
-				description: 'How long to wait for each answer from CXone before giving up on it',
-			},
-		],
+		]),
 	},
 ];
 
-interface ActivityOptions {
-	skills?: string;
-	maxRetryWaitSeconds?: number;
-	timeoutSeconds?: number;
+interface ActivityOptions extends RequestBounds {
+	skills?: unknown;
 }
 
 export async function execute(this: IExecuteFunctions, session: CxoneSession, itemIndex: number): Promise<IDataObject[]> {
 	requireAccessKey(this, session, 'Skill Get Activity', itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as ActivityOptions;
-	const call: RequestCall = {
-		itemIndex,
-		maxTotalWaitMs: options.maxRetryWaitSeconds === undefined ? undefined : options.maxRetryWaitSeconds * 1000,
-		timeoutMs: options.timeoutSeconds === undefined ? undefined : options.timeoutSeconds * 1000,
-	};
+	const call = requestCallFromOptions(this, options, itemIndex);
 	const records = await fetchSkillActivity(session, call);
 	const nowMs = Date.now();
-	const matches = skillMatcher(parseList(options.skills));
+	const matches = skillMatcher(listParameter(this, options.skills, 'Skills', itemIndex));
 	const skills: SkillActivity[] = [];
 	let skipped = 0;
 	for (const record of records) {

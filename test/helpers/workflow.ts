@@ -3,8 +3,10 @@
  * n8n's own (packages/cli/src/credentials-helper.ts): preAuthentication only when the expirable field is
  * empty or after a 401, and whatever it returns saved with the credential for the next execution.
  */
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
+	IDataObject,
+	ILoadOptionsFunctions,
 	ICredentialDataDecryptedObject,
 	ICredentials,
 	ICredentialType,
@@ -231,4 +233,19 @@ export async function executeWorkflow(
 		error: run.data.resultData.error as ExecutionResult['error'],
 		hints: (taskData?.hints ?? []) as Array<{ message: string }>,
 	};
+}
+
+/** What n8n's editor hands a picker (loadOptions, listSearch): a real LoadOptionsContext on the action node. */
+export function editorContext(credentialsHelper: ICredentialsHelper, parameters: IDataObject = {}): ILoadOptionsFunctions {
+	const node: INode = {
+		id: 'cxone',
+		name: 'CXone Agent States',
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { resource: 'agentState', ...parameters } as INode['parameters'],
+		credentials: { cxoneApi: { id: CREDENTIAL_ID, name: 'CXone' } },
+	};
+	const workflow = new Workflow({ id: 'wf', nodes: [node], connections: {}, nodeTypes: new TestNodeTypes(), active: false });
+	return new LoadOptionsContext(workflow, node, { ...createAdditionalData(credentialsHelper), currentNodeParameters: node.parameters }, 'parameters');
 }

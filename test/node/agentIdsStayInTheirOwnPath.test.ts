@@ -3,14 +3,10 @@
  * real-tenant mode. encodeURIComponent leaves "." and ".." as they are and the URL parser resolves them, so
  * /agents/./states would be every agent's states: each per-agent call refuses such an ID before any request.
  */
-import { LoadOptionsContext } from 'n8n-core';
-import type { ILoadOptionsFunctions, INode } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
-
 import { getUnavailableCodes } from '../../nodes/Cxone/methods';
 import { startSimulator, type Simulator } from '../simulator';
 import { simulatorRealTenantCredentials } from '../helpers/credentials';
-import { CREDENTIAL_ID, createAdditionalData, executeWorkflow, NODE_TYPE, TestCredentialsHelper, TestNodeTypes } from '../helpers/workflow';
+import { editorContext, executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
 
 let simulator: Simulator;
 beforeEach(async () => {
@@ -57,17 +53,7 @@ describe('Agent IDs that are path segments are refused before any request', () =
 	});
 
 	it('the Reason picker with agent "." (it does not load another agent\'s team\'s codes)', async () => {
-		const node: INode = {
-			id: 'cxone',
-			name: 'CXone Agent States',
-			type: NODE_TYPE,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: { resource: 'agentState', operation: 'setState', state: 'unavailable', agentId: byId('.') },
-			credentials: { cxoneApi: { id: CREDENTIAL_ID, name: 'CXone' } },
-		};
-		const workflow = new Workflow({ id: 'wf', nodes: [node], connections: {}, nodeTypes: new TestNodeTypes(), active: false });
-		const editor: ILoadOptionsFunctions = new LoadOptionsContext(workflow, node, { ...createAdditionalData(realTenant()), currentNodeParameters: node.parameters }, 'parameters');
+		const editor = editorContext(realTenant(), { operation: 'setState', state: 'unavailable', agentId: byId('.') });
 		await expect(getUnavailableCodes.call(editor)).rejects.toThrow(refusal('.'));
 		expect(apiCalls()).toEqual([]);
 	});

@@ -6,13 +6,11 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { LoadOptionsContext } from 'n8n-core';
-import type { ILoadOptionsFunctions, INode } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
+import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { searchAgents } from '../../nodes/Cxone/methods';
 import { realTenantCredentials } from '../helpers/credentials';
-import { CREDENTIAL_ID, createAdditionalData, NODE_TYPE, TestCredentialsHelper, TestNodeTypes } from '../helpers/workflow';
+import { editorContext, TestCredentialsHelper } from '../helpers/workflow';
 
 const TOTAL = 250;
 /** Agent 1000 + i at index i; the record at index 0 has no agentId (e.g. a user without an agent profile). */
@@ -43,17 +41,7 @@ function editor(): ILoadOptionsFunctions {
 	const store = new TestCredentialsHelper(
 		realTenantCredentials({ accessToken: 'tok-picker', apiBaseUrl: url, tokenExpiresAt: new Date(Date.now() + 3_600_000).toISOString() }),
 	);
-	const node: INode = {
-		id: 'cxone',
-		name: 'CXone Agent States',
-		type: NODE_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { resource: 'agentState', operation: 'get' },
-		credentials: { cxoneApi: { id: CREDENTIAL_ID, name: 'CXone' } },
-	};
-	const workflow = new Workflow({ id: 'wf', nodes: [node], connections: {}, nodeTypes: new TestNodeTypes(), active: false });
-	return new LoadOptionsContext(workflow, node, { ...createAdditionalData(store), currentNodeParameters: node.parameters }, 'parameters');
+	return editorContext(store, { operation: 'get' });
 }
 
 it('the Agent list shows each agent once while scrolling, even when a record has no agentId', async () => {

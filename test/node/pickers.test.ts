@@ -2,15 +2,12 @@
  * The pickers as n8n's editor calls them (a real n8n-core LoadOptionsContext, the real credential), against the
  * simulator in both sign-in modes: agents, teams, sites and unavailable codes, and that picked values filter.
  */
-import { LoadOptionsContext } from 'n8n-core';
-import type { IDataObject, ILoadOptionsFunctions, INode } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
 
 import { getLocations, getTeams, getUnavailableCodes, searchAgents } from '../../nodes/Cxone/methods';
 import { startSimulator, type Simulator } from '../simulator';
 import { simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../helpers/credentials';
 import { TriggerHarness } from '../helpers/poll';
-import { CREDENTIAL_ID, createAdditionalData, executeWorkflow, NODE_TYPE, TestCredentialsHelper, TestNodeTypes } from '../helpers/workflow';
+import { editorContext, executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
 
 let simulator: Simulator;
 beforeAll(async () => {
@@ -22,20 +19,7 @@ beforeEach(() => simulator.reset());
 const realTenant = () => new TestCredentialsHelper(simulatorRealTenantCredentials(simulator.url));
 const tutorial = () => new TestCredentialsHelper(simulatorTutorialCredentials(simulator.url));
 
-function editor(store: TestCredentialsHelper, parameters: IDataObject = {}): ILoadOptionsFunctions {
-	const node: INode = {
-		id: 'cxone',
-		name: 'CXone Agent States',
-		type: NODE_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { resource: 'agentState', ...parameters } as INode['parameters'],
-		credentials: { cxoneApi: { id: CREDENTIAL_ID, name: 'CXone' } },
-	};
-	const workflow = new Workflow({ id: 'wf', nodes: [node], connections: {}, nodeTypes: new TestNodeTypes(), active: false });
-	const additionalData = { ...createAdditionalData(store), currentNodeParameters: node.parameters };
-	return new LoadOptionsContext(workflow, node, additionalData, 'parameters');
-}
+const editor = editorContext;
 
 const distinct = <T>(values: T[]) => [...new Set(values)].sort();
 

@@ -31,7 +31,7 @@ export class CxoneApi implements ICredentialType {
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'Real CXone tenant: choose <b>CXone Access Key</b> (your back-end application plus an API user\'s access key). <b>Tutorial API or Gateway</b> is only for the API in NICE\'s agent-state tutorial, or a gateway that speaks it.',
+				'Real CXone tenant: choose <b>CXone Access Key</b> (your back-end application plus an API user\'s access key). <b>Tutorial API or Gateway</b> is only for the API of the agent-state tutorial this package started from (not a CXone API), or a gateway that speaks it.',
 			name: 'signInNotice',
 			type: 'notice',
 			default: '',

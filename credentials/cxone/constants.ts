@@ -3,7 +3,7 @@
 export const CREDENTIAL_TYPE = 'cxoneApi';
 
 /**
- * Which API the credential signs in to, one name everywhere: the API of NICE's agent-state tutorial (and OAuth
+ * Which API the credential signs in to, one name everywhere: the API of the agent-state tutorial this package started from (and OAuth
  * gateways that speak it), signed in with client credentials; or a real CXone tenant, signed in with an access key.
  * The credential's saved field keeps its own values (`authMode`: clientCredentials / accessKey); apiFlavourOf reads it.
  */

@@ -68,7 +68,7 @@ describe('against the simulator', () => {
 		const before = simulator.requests.length;
 		const { error } = await executeWorkflow(new TestCredentialsHelper(simulatorTutorialCredentials(simulator.url)), history(yesterday));
 		expect(error?.message).toBe('Get History needs the CXone Access Key sign-in');
-		expect(error?.description).toContain('CXone Access Key (Back-End Application)');
+		expect(error?.description).toContain('CXone Access Key (Real Tenant)');
 		expect(simulator.requests.length).toBe(before);
 	});
 

@@ -120,7 +120,7 @@ describe('Set State', () => {
 	it('needs the CXone Access Key sign-in on the tutorial API, before any request', async () => {
 		const { error } = await executeWorkflow(tutorial(), setState(`a${first('READY').agentId}`, 'available'));
 		expect(error?.message).toBe('Set State needs the CXone Access Key sign-in');
-		expect(error?.description).toMatch(/Sign-In Method "CXone Access Key"/);
+		expect(error?.description).toMatch(/Sign-In Method "CXone Access Key \(Real Tenant\)"/);
 		expect(simulator.requests).toEqual([]);
 	});
 });

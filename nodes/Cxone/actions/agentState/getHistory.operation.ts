@@ -7,6 +7,7 @@ import { canonicalState } from '../../helpers/normalize';
 import { HistorySummarizer, MAX_HISTORY_DAYS, normalizeHistory, type HistoryRow } from '../../helpers/history';
 import type { CxoneSession } from '../../transport';
 import { fetchStateHistory } from '../../transport/reports';
+import { requireRealTenant } from '../realTenantOnly';
 import { listParameter, requestCallFromOptions, withRequestBounds, type RequestBounds } from './options';
 
 const show = { show: { resource: ['agentState'], operation: ['getHistory'] } };
@@ -200,17 +201,8 @@ function readPeriod(context: IExecuteFunctions, itemIndex: number): { startMs: n
 	return { startMs, endMs };
 }
 
-export function requireAccessKey(context: IExecuteFunctions, session: CxoneSession, what: string, itemIndex: number): void {
-	if (session.flavour === 'realTenant') return;
-	throw new NodeOperationError(context.getNode(), `${what} needs the CXone Access Key sign-in`, {
-		itemIndex,
-		description:
-			'The tutorial API (OAuth2 Client Credentials) serves only current agent states. In the credential, choose Sign-In Method "CXone Access Key (Back-End Application)" for a real tenant.',
-	});
-}
-
 export async function execute(this: IExecuteFunctions, session: CxoneSession, itemIndex: number): Promise<IDataObject[]> {
-	requireAccessKey(this, session, 'Get History', itemIndex);
+	requireRealTenant(session, 'Get History', 'read state history', itemIndex);
 	const { startMs, endMs } = readPeriod(this, itemIndex);
 	const agentId = String(this.getNodeParameter('agentId', itemIndex, '') ?? '').trim();
 	const summary = this.getNodeParameter('output', itemIndex, 'summary') === 'summary';

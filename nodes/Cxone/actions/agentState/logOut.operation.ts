@@ -4,13 +4,13 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { postAgentLogout } from '../../transport/agents';
 import type { CxoneSession } from '../../transport';
+import { requireRealTenant } from '../realTenantOnly';
 import { readAgentId, readAgentState } from './get.operation';
-import { requireAccessKey } from './setState.operation';
 
 export const description: INodeProperties[] = [];
 
 export async function execute(this: IExecuteFunctions, session: CxoneSession, itemIndex: number): Promise<IDataObject[]> {
-	requireAccessKey(session, 'Log Out', itemIndex);
+	requireRealTenant(session, 'Log Out', 'log agents out', itemIndex);
 	const agentId = readAgentId(this, itemIndex);
 	try {
 		await postAgentLogout(session, agentId, { itemIndex });

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { fetchUnavailableCodes, postAgentState, type UnavailableCode } from '../../transport/agents';
 import type { CxoneSession } from '../../transport';
+import { requireRealTenant } from '../realTenantOnly';
 import { readAgentId, readAgentState } from './get.operation';
 
 export const description: INodeProperties[] = [
@@ -32,15 +33,6 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export function requireAccessKey(session: CxoneSession, operation: string, itemIndex: number) {
-	if (session.flavour === 'realTenant') return;
-	throw new NodeOperationError(session.node, `${operation} needs the CXone Access Key sign-in`, {
-		description:
-			`The tutorial API (Client ID and Secret sign-in) can only read agent states. To ${operation === 'Log Out' ? 'log agents out' : 'change agent states'}, create a credential with Sign-In Method "CXone Access Key" for a real tenant.`,
-		itemIndex,
-	});
-}
-
 /** The reason as an outStateId: an ID or a code's name, checked against the team's codes when CXone lists them. */
 function resolveReason(reason: string, codes: UnavailableCode[] | null, agentId: string, node: IExecuteFunctions, itemIndex: number): string {
 	if (codes === null || codes.length === 0) return reason;
@@ -67,7 +59,7 @@ function readRequestedState(context: IExecuteFunctions, itemIndex: number): 'ava
 }
 
 export async function execute(this: IExecuteFunctions, session: CxoneSession, itemIndex: number): Promise<IDataObject[]> {
-	requireAccessKey(session, 'Set State', itemIndex);
+	requireRealTenant(session, 'Set State', 'change agent states', itemIndex);
 	const agentId = readAgentId(this, itemIndex);
 	const requestedState = readRequestedState(this, itemIndex);
 	const rawReason = requestedState === 'unavailable' ? this.getNodeParameter('reason', itemIndex, '') : '';

@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { normalizeSkillActivity, skillMatcher, summarizeSkills, type SkillActivity } from '../../helpers/skillActivity';
 import type { CxoneSession } from '../../transport';
 import { fetchSkillActivity } from '../../transport/reports';
-import { requireAccessKey } from '../agentState/getHistory.operation';
+import { requireRealTenant } from '../realTenantOnly';
 import { listParameter, requestCallFromOptions, withRequestBounds, type RequestBounds } from '../agentState/options';
 
 const show = { show: { resource: ['skill'], operation: ['getActivity'] } };
@@ -50,7 +50,7 @@ interface ActivityOptions extends RequestBounds {
 }
 
 export async function execute(this: IExecuteFunctions, session: CxoneSession, itemIndex: number): Promise<IDataObject[]> {
-	requireAccessKey(this, session, 'Skill Get Activity', itemIndex);
+	requireRealTenant(session, 'Skill Get Activity', 'read skill activity', itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as ActivityOptions;
 	const call = requestCallFromOptions(this, options, itemIndex);
 	const records = await fetchSkillActivity(session, call);

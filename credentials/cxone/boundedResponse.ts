@@ -1,7 +1,6 @@
 /** Bounds on every answer the package reads: a deadline, a body size limit, no redirects. */
 /**
- * Bounds on every answer the package reads: one deadline for the whole request, a byte limit on the body after
- * decompression, and no redirects.
+ * The deadline covers the whole request; the byte limit counts the body after decompression.
  *
  * Why not the helper's own options: n8n's `timeout` is axios' socket-inactivity timeout, so a body trickled one byte
  * a second never trips it; n8n sets `maxContentLength: Infinity` (@n8n/backend-network http/axios/request.ts) and

@@ -1,8 +1,5 @@
 /** Agent state history: one item per state change, or per agent the seconds a daily report needs. Pure. */
 /**
- * Pure shaping of CXone's agent state history (GET /agents/state-history): one item per state change, or one
- * summary per agent with the seconds a daily report needs. No n8n context here.
- *
  * Shape per NICE's Reporting API definition (calljacob/nice-cxone-api
  * src/services/reporting/ReportingReportingService.ts, getAgentsStateHistory): `agentStateHistory[]` with
  * `agentId`, `agentStateId`, `agentStateName`, `startDate`, `duration` (an ISO-8601 duration string, per NICE's

@@ -1,11 +1,10 @@
 /** Which hosts a paging link may send the token to. */
 /**
- * Which hosts a paging link (`_links.next`) may send the token to. A tenant called on
- * https://api-na1.niceincontact.com has been seen answering with links on https://api-b32.nice-incontact.com
- * (another host, other path casing: /inContactAPI/services/V35.0/...), so NICE's own domains are followed;
- * anything else is refused. Assumed, not confirmed by a NICE source: the observation comes from public notes
- * (see the README's Compatibility table); singer-io/tap-nice-incontact tap_nice_incontact/streams.py follows
- * `_links.next` verbatim.
+ * A tenant called on https://api-na1.niceincontact.com has been seen answering with `_links.next` on
+ * https://api-b32.nice-incontact.com (another host, other path casing: /inContactAPI/services/V35.0/...), so
+ * NICE's own domains are followed; anything else is refused. Assumed, not confirmed by a NICE source: the
+ * observation comes from public notes ("What the access-key mode relies on" in docs/REAL-TENANTS.md);
+ * singer-io/tap-nice-incontact tap_nice_incontact/streams.py follows `_links.next` verbatim.
  */
 
 /** NICE's API domains, and the sovereign clouds' (Cognigy/Extensions extensions/cxone connection options). */

@@ -1,7 +1,5 @@
 /** Skill activity: one item per skill with its queue and agents, or one summary. Pure. */
 /**
- * Pure shaping of CXone's skill activity (GET /skills/activity): one item per skill, or one summary.
- *
  * Fields per NICE's Real-Time Data API definition (calljacob/nice-cxone-api
  * src/services/realtime/RealtimedataRealtimeService.ts, skillActivity): `skillActivity[]` with counts as
  * numbers and `earliestQueueTime` as a timestamp string (also nice-devone/nice-cxone-agent-sdk

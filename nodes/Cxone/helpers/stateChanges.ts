@@ -1,8 +1,4 @@
-/** The trigger's change detection against a compact snapshot kept in static data. Pure. */
-/**
- * Pure change detection for the trigger: compares what CXone reports now with a compact snapshot kept in the
- * workflow's static data (plain JSON, so it survives restarts and works in queue mode).
- */
+/** The trigger's change detection: what CXone reports now against the snapshot kept in static data. Pure. */
 import type { NormalizedAgentState } from './normalize';
 import { decodeSnapshot, encodeId, encodeSnapshot, ENTRY, FIELD, FIRED_SUFFIX, readEntry, writeEntry, type AgentSnapshot, type SnapshotEntry } from './snapshot';
 

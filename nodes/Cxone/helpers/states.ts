@@ -1,7 +1,6 @@
 /** The state table: every state name CXone sends, mapped once to the canonical state and subState. */
 /**
- * Every agent state name CXone (and the tutorial API) sends, mapped once to the canonical `state` the node
- * outputs and filters on, and to its `subState`. The README's state table is this table; the simulator reads it too.
+ * Also the tutorial API's names. docs/REAL-TENANTS.md's state table is this table; the simulator reads it too.
  *
  * Sources:
  * - ids 0-8 and their names: nice-devone/nice-cxone-agent-sdk dist/agent-sdk/src/lib/agent-state/enum/agent-states-id.js;

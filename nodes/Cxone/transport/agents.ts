@@ -1,8 +1,5 @@
 /** Real tenants' per-agent calls (read, set state, log out) and the lists behind the pickers. */
 /**
- * One agent and the lists behind the pickers, on real tenants (Access Key sign-in): read one agent's state,
- * set it, log the agent out, search agents, list teams, unavailable codes and locations.
- *
  * Paths, parameters and shapes follow NICE's published OpenAPI definitions as generated into
  * calljacob/nice-cxone-api (src/services/admin/AdminAgentsService.ts, AdminGeneralService.ts,
  * src/services/realtime/RealtimedataRealtimeService.ts); statuses and messages follow NICE's own API test suite

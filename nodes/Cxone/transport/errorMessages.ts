@@ -123,7 +123,7 @@ export function describeApiFailure({ failure, path, requestUrl, flavour, apiVers
 
 /**
  * Which real-tenant endpoint a path is, and what the API user's role needs for it. The permission wording is
- * assumed (no NICE source names the security-profile permissions; see the README's Compatibility table).
+ * assumed (no NICE source names the security-profile permissions; see "What the access-key mode relies on" in docs/REAL-TENANTS.md).
  */
 export function realEndpointOf(path: string): { label: string; permission: string } {
 	let pathname = path;

@@ -15,7 +15,7 @@ import type { IHttpRequestOptions } from 'n8n-workflow';
 export const MB = 1024 * 1024;
 
 /** Thrown when the whole request (connect, headers and body) outlasts its Timeout. */
-export class RequestDeadlineError extends Error {
+class RequestDeadlineError extends Error {
 	readonly code = 'ETIMEDOUT';
 
 	constructor(readonly timeoutMs: number) {
@@ -25,7 +25,7 @@ export class RequestDeadlineError extends Error {
 }
 
 /** Thrown when a body (after decompression) is larger than the limit. */
-export class ResponseTooLargeError extends Error {
+class ResponseTooLargeError extends Error {
 	readonly code = 'CXONE_RESPONSE_TOO_LARGE';
 
 	constructor(readonly limitBytes: number) {
@@ -64,7 +64,7 @@ function isReadable(value: unknown): value is Readable {
 }
 
 /** Reads a stream to a string, within the deadline and the byte limit; `truncate` keeps the first bytes instead of failing. */
-export async function readBounded(body: unknown, bounds: ResponseBounds, signal: AbortSignal, truncate = false): Promise<unknown> {
+async function readBounded(body: unknown, bounds: ResponseBounds, signal: AbortSignal, truncate = false): Promise<unknown> {
 	if (!isReadable(body)) return body;
 	const stream = body;
 	return await new Promise<string>((resolve, reject) => {

@@ -20,7 +20,7 @@ export const TUTORIAL_TOKEN_PATH = '/oauth2/token';
 
 /** Real CXone tenants: the Real-Time Data and Admin APIs under a versioned path. */
 export const DEFAULT_API_VERSION = 'v31.0';
-export const realTenantServicesPath = (apiVersion: string, tail: string) => `/incontactapi/services/${apiVersion}/${tail}`;
+const realTenantServicesPath = (apiVersion: string, tail: string) => `/incontactapi/services/${apiVersion}/${tail}`;
 export const realTenantStatesPath = (apiVersion: string) => realTenantServicesPath(apiVersion, 'agents/states');
 export const realTenantAgentsPath = (apiVersion: string) => realTenantServicesPath(apiVersion, 'agents');
 export const realTenantLocationsPath = (apiVersion: string) => realTenantServicesPath(apiVersion, 'locations');

@@ -97,7 +97,7 @@ export function describeHttpFailure(error: unknown, secrets: string[] = []): Htt
 }
 
 /** The shortest piece of a secret that is masked wherever it appears (a server may echo a secret cut short). */
-export const SECRET_PIECE = 8;
+const SECRET_PIECE = 8;
 
 /** How a secret may appear in an echoed request: as is, JSON-escaped, URL- or form-encoded. */
 function formsOf(secret: string): string[] {

@@ -9,7 +9,7 @@ import { DEFAULT_RETRY_POLICY, isThrottled, retryDelay } from './retry';
 import { CxoneSignInError, explainRequestFailure, type ExplainFailure } from './signInErrors';
 
 /** Sign-in has no node options: each request is bounded as a whole by 30 s, a token answer by 1 MB. */
-export const SIGN_IN_BOUNDS: ResponseBounds = { timeoutMs: 30_000, maxBodyBytes: 1 * MB };
+const SIGN_IN_BOUNDS: ResponseBounds = { timeoutMs: 30_000, maxBodyBytes: 1 * MB };
 
 export interface SignInLimits extends ResponseBounds {
 	/** Total of waits for 429/503 before giving up; the API calls' default Max Retry Wait. */

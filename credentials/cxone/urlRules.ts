@@ -14,7 +14,7 @@ export function validateTenant(tenant: unknown): string {
 	return value;
 }
 
-export function isLoopbackHost(hostname: string): boolean {
+function isLoopbackHost(hostname: string): boolean {
 	const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
 	return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
 }
@@ -29,7 +29,7 @@ function ipv4Octets(host: string): number[] | null {
  * A host that is an IP literal in a loopback, private, shared (CGNAT), link-local or unspecified range, or
  * `localhost`: somewhere inside the network n8n runs in, which no CXone answer has reason to point at.
  */
-export function isInternalAddress(hostname: string): boolean {
+function isInternalAddress(hostname: string): boolean {
 	const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
 	if (isLoopbackHost(host)) return true;
 	const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);

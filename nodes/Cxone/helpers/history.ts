@@ -44,7 +44,7 @@ export interface AgentHistorySummary {
 }
 
 /** NICE's agent SDK files Unavailable time with no unavailable code under this name (cxone-realtime-report-utils.js). */
-export const NO_REASON = 'Unavailable';
+const NO_REASON = 'Unavailable';
 
 const DURATION = /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i;
 const CLOCK = /^(\d+):([0-5]?\d):([0-5]?\d(?:\.\d+)?)$/;
@@ -197,7 +197,7 @@ export class HistorySummarizer {
  * day over the last 31 days (singer-io/tap-nice-incontact tap_nice_incontact/streams.py, generate_date_range and
  * check_start_date). So a range is asked for one day at a time, and ranges over 31 days are refused.
  */
-export const HISTORY_WINDOW_MS = 86_400_000;
+const HISTORY_WINDOW_MS = 86_400_000;
 export const MAX_HISTORY_DAYS = 31;
 
 export function historyWindows(startMs: number, endMs: number): Array<[number, number]> {

@@ -8,7 +8,7 @@
  */
 
 /** NICE's API domains, and the sovereign clouds' (Cognigy/Extensions extensions/cxone connection options). */
-export const NICE_API_DOMAINS = ['niceincontact.com', 'nice-incontact.com', 'nicecxone-sov1.au', 'nicecxone-sov1.eu'] as const;
+const NICE_API_DOMAINS = ['niceincontact.com', 'nice-incontact.com', 'nicecxone-sov1.au', 'nicecxone-sov1.eu'] as const;
 
 const isUnder = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
 

@@ -64,7 +64,7 @@ export const STATE_TABLE: readonly StateMapping[] = [
 ];
 
 /** Case, spaces, underscores and hyphens removed: `After Call Work`, `AFTER_CALL_WORK` and `afterCallWork` meet. */
-export const stateAliasKey = (name: string) => name.replace(/[\s_-]/g, '').toLowerCase();
+const stateAliasKey = (name: string) => name.replace(/[\s_-]/g, '').toLowerCase();
 
 const BY_ALIAS = new Map<string, StateMapping>();
 for (const mapping of STATE_TABLE) BY_ALIAS.set(stateAliasKey(mapping.name), mapping);

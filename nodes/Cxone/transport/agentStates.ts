@@ -175,7 +175,7 @@ export interface AgentLocation {
 const AGENT_FIELDS = 'agentId,location';
 
 /** Location names compare trimmed and without case: "manila " on one record is "Manila" on another. */
-export const locationKey = (name: string) => name.trim().toLowerCase();
+const locationKey = (name: string) => name.trim().toLowerCase();
 
 /**
  * CXone has no site in the state feed: the closest thing is each agent's Location. GET /agents returns

@@ -16,7 +16,7 @@ import type { CxoneSession, RequestCall } from './index';
 const MAX_PAGES = 50;
 const PAGE_SIZE = 1_000;
 
-export const SET_STATE_PERMISSION_HINT =
+const SET_STATE_PERMISSION_HINT =
 	"Give the API user's role permission to change agents' states (for example an Administrator role, or a Supervisor role with ACD > Supervisor > Agent tab and Employees: Edit in CXone Admin > Security Profiles), then run again.";
 
 const servicesPath = (session: CxoneSession, tail: string) =>

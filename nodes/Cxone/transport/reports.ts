@@ -7,19 +7,19 @@ import { lowerCaseKeys } from '../helpers/values';
 import type { CxoneSession, RequestCall } from './index';
 
 /** Reporting API (calljacob/nice-cxone-api ReportingReportingService.getAgentsStateHistory / getAgentsAgentIdStateHistory). */
-export const stateHistoryPath = (session: CxoneSession, agentId?: string, itemIndex?: number) =>
+const stateHistoryPath = (session: CxoneSession, agentId?: string, itemIndex?: number) =>
 	agentId === undefined
 		? `/incontactapi/services/${session.apiVersion}/agents/state-history`
 		: `/incontactapi/services/${session.apiVersion}/agents/${session.pathSegment(agentId, 'Agent ID', itemIndex)}/state-history`;
 
 /** Real-Time Data API (calljacob/nice-cxone-api RealtimedataRealtimeService.skillActivity). */
-export const skillActivityPath = (apiVersion: string) => `/incontactapi/services/${apiVersion}/skills/activity`;
+const skillActivityPath = (apiVersion: string) => `/incontactapi/services/${apiVersion}/skills/activity`;
 
 /**
  * NICE documents no page cap for these; its Reporting API answers at most 10,000 records per response
  * (singer-io/tap-nice-incontact tap_nice_incontact/streams.py, contacts/completed), so pages of that size.
  */
-export const REPORT_PAGE_SIZE = 10_000;
+const REPORT_PAGE_SIZE = 10_000;
 /** 100 pages of 10,000 per day window: far beyond a real contact center's state changes in a day. */
 const MAX_PAGES = 100;
 

@@ -8,7 +8,7 @@ import { fetchOneAgentState } from '../../transport/agents';
 import type { CxoneSession } from '../../transport';
 
 /** The agent Get, Set State and Log Out act on: picked from a list, typed, or from an earlier step's item. */
-export const agentLocator: INodeProperties = {
+const agentLocator: INodeProperties = {
 	displayName: 'Agent',
 	name: 'agentId',
 	type: 'resourceLocator',

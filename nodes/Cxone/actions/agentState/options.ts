@@ -34,7 +34,7 @@ const LIMITS = {
 } as const;
 
 /** Max Retry Wait, Timeout and Max Response Size: every operation's bounds on its requests to CXone. */
-export const requestBoundOptions: INodeProperties[] = [
+const requestBoundOptions: INodeProperties[] = [
 	{
 		displayName: 'Max Retry Wait (Seconds)',
 		name: 'maxRetryWaitSeconds',

@@ -8,5 +8,5 @@ module.exports = {
 	transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false, tsconfig: 'tsconfig.dev.json' }] },
 	testTimeout: 20000,
 	// An unmatched nock request fails the test that made it; no network beyond loopback.
-	setupFilesAfterEnv: ['<rootDir>/test/helpers/unmatchedRequests.ts'],
+	setupFilesAfterEnv: ['<rootDir>/test/support/harness/unmatchedRequests.ts'],
 };

@@ -4,10 +4,10 @@
  * (fetch + JSON.parse of the same response). Ratios are measured in one run, pair by pair.
  * Run with --expose-gc (the npm script does) so heap figures start from a collected heap.
  */
-import { startSimulator, type Simulator } from '../test/simulator';
-import { TriggerHarness } from '../test/helpers/poll';
-import { simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../test/helpers/credentials';
-import { executeWorkflow, TestCredentialsHelper, type AgentNodeSpec } from '../test/helpers/workflow';
+import { startSimulator, type Simulator } from '../test/support/simulator';
+import { TriggerHarness } from '../test/support/harness/poll';
+import { simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../test/support/harness/credentials';
+import { executeWorkflow, TestCredentialsHelper, type AgentNodeSpec } from '../test/support/harness/workflow';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10,1000,10000,100000').split(',').map(Number);
 const WARMUP = 3;

@@ -5,9 +5,9 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { startSimulator, type Simulator } from '../test/simulator';
-import { simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../test/helpers/credentials';
-import { executeWorkflow, TestCredentialsHelper as CredentialStore, type AgentNodeSpec } from '../test/helpers/workflow';
+import { startSimulator, type Simulator } from '../test/support/simulator';
+import { simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../test/support/harness/credentials';
+import { executeWorkflow, TestCredentialsHelper as CredentialStore, type AgentNodeSpec } from '../test/support/harness/workflow';
 
 const line = (text = '') => process.stdout.write(`${text}\n`);
 

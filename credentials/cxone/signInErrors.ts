@@ -1,7 +1,7 @@
 /** The sign-in's error type and the texts that tell a user what went wrong at which step, and what to fix. */
-import { isRedirectStatus, MB, redirectTarget, type ResponseBounds } from './boundedResponse';
+import { isRedirectStatus, MB, redirectTarget, type ResponseBounds } from './http/boundedResponse';
 import { AGENT_STATE_READ_SCOPE, type ApiFlavour } from './constants';
-import type { HttpFailure } from './httpFailure';
+import type { HttpFailure } from './http/httpFailure';
 
 /**
  * Thrown for anything that stops a sign-in. Its message and description are written for the user and

@@ -2,10 +2,10 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { boundedOptions, MB, sendBounded, type ResponseBounds } from './boundedResponse';
+import { boundedOptions, MB, sendBounded, type ResponseBounds } from './http/boundedResponse';
 import type { CxoneCredentialData, HttpRequester } from './credentialData';
-import { describeHttpFailure, redactSecrets, secretsOf, type HttpFailure } from './httpFailure';
-import { DEFAULT_RETRY_POLICY, isThrottled, retryDelay } from './retry';
+import { describeHttpFailure, redactSecrets, secretsOf, type HttpFailure } from './http/httpFailure';
+import { DEFAULT_RETRY_POLICY, isThrottled, retryDelay } from './http/retry';
 import { CxoneSignInError, explainRequestFailure, type ExplainFailure } from './signInErrors';
 
 /** Sign-in has no node options: each request is bounded as a whole by 30 s, a token answer by 1 MB. */

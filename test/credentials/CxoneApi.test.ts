@@ -4,9 +4,9 @@ import nock from 'nock';
 import { CxoneApi } from '../../credentials/CxoneApi.credentials';
 import { decodeJwtPayload } from '../../credentials/cxone/accessKey';
 import { validateEndpointUrl, validateTenant } from '../../credentials/cxone/urlRules';
-import { realTenantCredentials, tutorialCredentials } from '../helpers/credentials';
-import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
-import { ISSUER, REAL_TENANT_API as API, REAL_TENANT_STATES as STATES, useNock } from '../helpers/fixtures';
+import { realTenantCredentials, tutorialCredentials } from '../support/harness/credentials';
+import { executeWorkflow, TestCredentialsHelper } from '../support/harness/workflow';
+import { ISSUER, REAL_TENANT_API as API, REAL_TENANT_STATES as STATES, useNock } from '../support/harness/fixtures';
 
 const SECRETS = ['client-secret-value', 'access-key-secret-value', 'tok-secret-1'];
 

@@ -5,7 +5,7 @@
 import { NodeApiError, type ICredentialDataDecryptedObject, type IHttpRequestHelper, type INode, type INodeProperties } from 'n8n-workflow';
 
 import { CxoneApi } from '../../credentials/CxoneApi.credentials';
-import { realTenantCredentials, tutorialCredentials } from '../helpers/credentials';
+import { realTenantCredentials, tutorialCredentials } from '../support/harness/credentials';
 
 const ISSUER = 'https://cxone.niceincontact.com';
 const node: INode = { id: 'temp', name: 'Temp-Node', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [0, 0], parameters: {} };

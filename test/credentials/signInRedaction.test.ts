@@ -7,9 +7,9 @@ import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-wor
 import nock from 'nock';
 
 import { CxoneApi } from '../../credentials/CxoneApi.credentials';
-import { realTenantCredentials, tutorialCredentials } from '../helpers/credentials';
-import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
-import { TUTORIAL_API as TUTORIAL, ISSUER } from '../helpers/fixtures';
+import { realTenantCredentials, tutorialCredentials } from '../support/harness/credentials';
+import { executeWorkflow, TestCredentialsHelper } from '../support/harness/workflow';
+import { TUTORIAL_API as TUTORIAL, ISSUER } from '../support/harness/fixtures';
 
 const CLIENT_SECRET = 'client-secret-value';
 const ACCESS_KEY_SECRET = 'access-key-secret-value';

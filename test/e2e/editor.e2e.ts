@@ -9,8 +9,8 @@ import { join } from 'node:path';
 
 import type { Browser, Page } from 'playwright-core';
 
-import { simulatorRealTenantCredentials } from '../helpers/credentials';
-import { startSimulator, type Simulator } from '../simulator';
+import { simulatorRealTenantCredentials } from '../support/harness/credentials';
+import { startSimulator, type Simulator } from '../support/simulator';
 import { launchChromium, setUpOwner, signedInPage } from './browser';
 import { ensureN8n, N8nSandbox, packPackage } from './n8n';
 import { realTenantCredential, agentStatesWorkflow } from './workflows';

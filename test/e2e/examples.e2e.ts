@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { startSimulator, type SimAgent, type Simulator } from '../simulator';
+import { startSimulator, type SimAgent, type Simulator } from '../support/simulator';
 import { ensureN8n, N8nSandbox, packPackage, REPO, type ExecutionOutcome } from './n8n';
 import { startHttpReceiver, startSmtpReceiver, waitFor, type HttpReceiver, type SmtpReceiver } from './receivers';
 import { realTenantCredential, NODE_TYPE, tutorialCredential } from './workflows';

@@ -3,7 +3,7 @@
  * The package installed into a real n8n, workflows run with `n8n execute`, the simulator behind the credential.
  * Run with `npm run test:e2e`.
  */
-import { startSimulator, type Simulator } from '../simulator';
+import { startSimulator, type Simulator } from '../support/simulator';
 import { ensureN8n, N8N_VERSION, N8nSandbox, packPackage } from './n8n';
 import { realTenantCredential, agentStatesWorkflow, tutorialCredential } from './workflows';
 

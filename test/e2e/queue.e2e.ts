@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 
-import { startSimulator, type Simulator } from '../simulator';
+import { startSimulator, type Simulator } from '../support/simulator';
 import { ensureN8n, N8nSandbox, packPackage, type N8nInstall } from './n8n';
 import { ensureServicePackages, startPostgres, startRedis, type Postgres, type Redis } from './services';
 import { realTenantCredential, tutorialCredential } from './workflows';

@@ -1,8 +1,8 @@
 /** Workflow and credential JSON as `n8n import:*` takes it. */
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import { agentStatesNodes, NODE_TYPE } from '../helpers/agentStatesWorkflow';
-import { simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../helpers/credentials';
+import { agentStatesNodes, NODE_TYPE } from '../support/harness/agentStatesWorkflow';
+import { simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../support/harness/credentials';
 
 export { NODE_TYPE };
 

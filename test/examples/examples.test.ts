@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { INode, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { TestNodeTypes } from '../helpers/workflow';
+import { TestNodeTypes } from '../support/harness/workflow';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 const files = readdirSync(EXAMPLES).filter((file) => file.endsWith('.json'));

@@ -2,9 +2,9 @@
 import nock from 'nock';
 
 import { EMPTY_RESULT_HINT } from '../../nodes/Cxone/helpers/emptyResult';
-import { realTenantCredentials } from '../helpers/credentials';
-import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
-import { REAL_TENANT_API as API, REAL_TENANT_STATES as STATES, REAL_TENANT_AGENTS as AGENTS, REAL_TENANT_LOCATIONS as LOCATIONS, useNock, signedInRealTenant as signedIn } from '../helpers/fixtures';
+import { realTenantCredentials } from '../support/harness/credentials';
+import { executeWorkflow, TestCredentialsHelper } from '../support/harness/workflow';
+import { REAL_TENANT_API as API, REAL_TENANT_STATES as STATES, REAL_TENANT_AGENTS as AGENTS, REAL_TENANT_LOCATIONS as LOCATIONS, useNock, signedInRealTenant as signedIn } from '../support/harness/fixtures';
 
 /** GET /locations: the only source of location IDs (calljacob/nice-cxone-api AdminGeneralService.ts). */
 const locationsList = { locations: [{ locationId: 10, locationName: 'Manila' }, { locationId: 20, locationName: 'Austin' }] };

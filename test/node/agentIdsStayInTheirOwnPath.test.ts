@@ -4,9 +4,9 @@
  * /agents/./states would be every agent's states: each per-agent call refuses such an ID before any request.
  */
 import { getUnavailableCodes } from '../../nodes/Cxone/methods';
-import { startSimulator, type Simulator } from '../simulator';
-import { simulatorRealTenantCredentials } from '../helpers/credentials';
-import { editorContext, executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
+import { startSimulator, type Simulator } from '../support/simulator';
+import { simulatorRealTenantCredentials } from '../support/harness/credentials';
+import { editorContext, executeWorkflow, TestCredentialsHelper } from '../support/harness/workflow';
 
 let simulator: Simulator;
 beforeEach(async () => {

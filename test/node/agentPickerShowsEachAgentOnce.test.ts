@@ -9,8 +9,8 @@ import type { AddressInfo } from 'node:net';
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { searchAgents } from '../../nodes/Cxone/methods';
-import { realTenantCredentials } from '../helpers/credentials';
-import { editorContext, TestCredentialsHelper } from '../helpers/workflow';
+import { realTenantCredentials } from '../support/harness/credentials';
+import { editorContext, TestCredentialsHelper } from '../support/harness/workflow';
 
 const TOTAL = 250;
 /** Agent 1000 + i at index i; the record at index 0 has no agentId (e.g. a user without an agent profile). */

@@ -2,9 +2,9 @@
 import nock from 'nock';
 
 import { EMPTY_RESULT_HINT } from '../../nodes/Cxone/helpers/emptyResult';
-import { tutorialCredentials } from '../helpers/credentials';
-import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
-import { TUTORIAL_API as API, TUTORIAL_STATES as STATES, useNock } from '../helpers/fixtures';
+import { tutorialCredentials } from '../support/harness/credentials';
+import { executeWorkflow, TestCredentialsHelper } from '../support/harness/workflow';
+import { TUTORIAL_API as API, TUTORIAL_STATES as STATES, useNock } from '../support/harness/fixtures';
 
 const at = '2026-11-23T10:00:00Z';
 const records = [

@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { startSimulator, type Simulator } from '../simulator';
-import { simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../helpers/credentials';
-import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
+import { startSimulator, type Simulator } from '../support/simulator';
+import { simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../support/harness/credentials';
+import { executeWorkflow, TestCredentialsHelper } from '../support/harness/workflow';
 
 let simulator: Simulator;
 beforeAll(async () => {

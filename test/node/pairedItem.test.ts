@@ -1,9 +1,9 @@
 /** Every output item points back at the input item it came from, for every input item, not just the first. */
 import nock from 'nock';
 
-import { tutorialCredentials } from '../helpers/credentials';
-import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
-import { TUTORIAL_API as API, TUTORIAL_STATES as STATES, useNock } from '../helpers/fixtures';
+import { tutorialCredentials } from '../support/harness/credentials';
+import { executeWorkflow, TestCredentialsHelper } from '../support/harness/workflow';
+import { TUTORIAL_API as API, TUTORIAL_STATES as STATES, useNock } from '../support/harness/fixtures';
 
 const agent = (agentId: string) => ({ agentId, state: { type: 'READY', subState: null }, siteId: 's1', timestamp: '2026-11-23T10:00:00Z' });
 

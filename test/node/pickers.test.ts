@@ -4,10 +4,10 @@
  */
 
 import { getLocations, getTeams, getUnavailableCodes, searchAgents } from '../../nodes/Cxone/methods';
-import { startSimulator, type Simulator } from '../simulator';
-import { simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../helpers/credentials';
-import { TriggerHarness } from '../helpers/poll';
-import { editorContext, executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
+import { startSimulator, type Simulator } from '../support/simulator';
+import { simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../support/harness/credentials';
+import { TriggerHarness } from '../support/harness/poll';
+import { editorContext, executeWorkflow, TestCredentialsHelper } from '../support/harness/workflow';
 
 let simulator: Simulator;
 beforeAll(async () => {

@@ -3,9 +3,9 @@
  * agent-state reads: an expression or imported JSON can hold any value, and a negative or huge one must be a
  * parameter error, not a crash inside a timer or a silently disabled bound.
  */
-import { startSimulator, type Simulator } from '../simulator';
-import { simulatorRealTenantCredentials } from '../helpers/credentials';
-import { executeWorkflow, TestCredentialsHelper, type AgentNodeSpec } from '../helpers/workflow';
+import { startSimulator, type Simulator } from '../support/simulator';
+import { simulatorRealTenantCredentials } from '../support/harness/credentials';
+import { executeWorkflow, TestCredentialsHelper, type AgentNodeSpec } from '../support/harness/workflow';
 
 let simulator: Simulator;
 beforeAll(async () => {

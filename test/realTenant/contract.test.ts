@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { decodeJwtPayload } from '../../credentials/cxone/accessKey';
 import { normalizeAgentStates } from '../../nodes/Cxone/helpers/normalize';
 import { CANONICAL_STATES, STATE_TABLE } from '../../nodes/Cxone/helpers/states';
-import { startSimulator, type Simulator } from '../simulator';
+import { startSimulator, type Simulator } from '../support/simulator';
 import {
 	agentsSchema,
 	agentStatesSchema,

@@ -8,8 +8,8 @@ import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 
 import { isTrustedNextLink } from '../../nodes/Cxone/helpers/nextLinks';
-import { executeWorkflow } from '../helpers/workflow';
-import { useNock, signedInRealTenant } from '../helpers/fixtures';
+import { executeWorkflow } from '../support/harness/workflow';
+import { useNock, signedInRealTenant } from '../support/harness/fixtures';
 
 const signedIn = (apiBaseUrl: string) => signedInRealTenant(apiBaseUrl, 'tok-123456');
 

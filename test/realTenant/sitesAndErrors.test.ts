@@ -2,10 +2,10 @@
 import nock from 'nock';
 
 import { realEndpointOf } from '../../nodes/Cxone/transport/errorMessages';
-import { simulatorRealTenantCredentials } from '../helpers/credentials';
-import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
-import { REAL_TENANT_API as API, REAL_TENANT_STATES as STATES, REAL_TENANT_AGENTS as AGENTS, REAL_TENANT_LOCATIONS as LOCATIONS, useNock, signedInRealTenant as signedIn } from '../helpers/fixtures';
-import { startSimulator } from '../simulator';
+import { simulatorRealTenantCredentials } from '../support/harness/credentials';
+import { executeWorkflow, TestCredentialsHelper } from '../support/harness/workflow';
+import { REAL_TENANT_API as API, REAL_TENANT_STATES as STATES, REAL_TENANT_AGENTS as AGENTS, REAL_TENANT_LOCATIONS as LOCATIONS, useNock, signedInRealTenant as signedIn } from '../support/harness/fixtures';
+import { startSimulator } from '../support/simulator';
 
 const ids = (items: Array<{ json: Record<string, unknown> }>) => items.map((item) => item.json.agentId);
 

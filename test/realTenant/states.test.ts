@@ -3,8 +3,8 @@ import { CxoneAgentStates } from '../../nodes/Cxone/CxoneAgentStates.node';
 import { CxoneAgentStatesTrigger } from '../../nodes/Cxone/CxoneAgentStatesTrigger.node';
 import { normalizeAgentStates } from '../../nodes/Cxone/helpers/normalize';
 import { CANONICAL_STATES, STATE_TABLE } from '../../nodes/Cxone/helpers/states';
-import { generateTenant } from '../simulator';
-import { stateChange } from '../simulator/tenant';
+import { generateTenant } from '../support/simulator';
+import { stateChange } from '../support/simulator/tenant';
 
 type Option = { name: string; value: string };
 const nodeStates = (): Option[] => {

@@ -8,9 +8,9 @@ import type { AddressInfo } from 'node:net';
 
 import nock from 'nock';
 
-import { tutorialCredentials } from '../helpers/credentials';
-import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
-import { TUTORIAL_API as API, TUTORIAL_STATES as STATES, signedInTutorial as signedIn } from '../helpers/fixtures';
+import { tutorialCredentials } from '../support/harness/credentials';
+import { executeWorkflow, TestCredentialsHelper } from '../support/harness/workflow';
+import { TUTORIAL_API as API, TUTORIAL_STATES as STATES, signedInTutorial as signedIn } from '../support/harness/fixtures';
 
 const flat = [{ agentId: 'a1', state: { type: 'READY' }, siteId: 's1', timestamp: '2026-11-23T10:00:00Z' }];
 

@@ -8,9 +8,9 @@ import nock from 'nock';
 import { filterAgents, parseList } from '../../nodes/Cxone/helpers/filters';
 import { normalizeAgentStates, type NormalizedAgentState } from '../../nodes/Cxone/helpers/normalize';
 import { summarizeAgents } from '../../nodes/Cxone/helpers/summary';
-import { tutorialCredentials } from '../helpers/credentials';
-import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
-import { TUTORIAL_API as API, TUTORIAL_STATES as STATES, useNock } from '../helpers/fixtures';
+import { tutorialCredentials } from '../support/harness/credentials';
+import { executeWorkflow, TestCredentialsHelper } from '../support/harness/workflow';
+import { TUTORIAL_API as API, TUTORIAL_STATES as STATES, useNock } from '../support/harness/fixtures';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 

@@ -17,8 +17,8 @@ import { signInWithAccessKey } from '../../credentials/cxone/accessKey';
 import { signInWithClientCredentials } from '../../credentials/cxone/clientCredentials';
 import type { HttpRequester } from '../../credentials/cxone/credentialData';
 import { signIn } from '../../credentials/cxone/signIn';
-import { realTenantCredentials, tutorialCredentials } from '../helpers/credentials';
-import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
+import { realTenantCredentials, tutorialCredentials } from '../support/harness/credentials';
+import { executeWorkflow, TestCredentialsHelper } from '../support/harness/workflow';
 
 interface Seen {
 	method: string;

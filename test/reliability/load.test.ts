@@ -4,9 +4,9 @@
  * simulator with faults mixed in: each ends in success or a clear error, no unhandled rejection, no growth in
  * open handles, and exactly one sign-in per rejected token.
  */
-import { startSimulator, type FaultSpec, type Simulator } from '../simulator';
-import { simulatorTutorialCredentials } from '../helpers/credentials';
-import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
+import { startSimulator, type FaultSpec, type Simulator } from '../support/simulator';
+import { simulatorTutorialCredentials } from '../support/harness/credentials';
+import { executeWorkflow, TestCredentialsHelper } from '../support/harness/workflow';
 
 const EXECUTIONS = 1_000;
 

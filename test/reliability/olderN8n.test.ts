@@ -10,8 +10,8 @@ import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestOpt
 
 import { CxoneApi } from '../../credentials/CxoneApi.credentials';
 import { CxoneSession } from '../../nodes/Cxone/transport';
-import { simulatorTutorialCredentials } from '../helpers/credentials';
-import { startSimulator, type Simulator } from '../simulator';
+import { simulatorTutorialCredentials } from '../support/harness/credentials';
+import { startSimulator, type Simulator } from '../support/simulator';
 
 const credentialType = new CxoneApi();
 

@@ -1,9 +1,9 @@
 /** Promise: paging ends. A link back to a page already read is an error; a list cut at the page cap says so. */
 import nock from 'nock';
 
-import { tutorialCredentials } from '../helpers/credentials';
-import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
-import { TUTORIAL_API as API, TUTORIAL_STATES as STATES, useNock } from '../helpers/fixtures';
+import { tutorialCredentials } from '../support/harness/credentials';
+import { executeWorkflow, TestCredentialsHelper } from '../support/harness/workflow';
+import { TUTORIAL_API as API, TUTORIAL_STATES as STATES, useNock } from '../support/harness/fixtures';
 
 const record = (agentId: string) => ({ agentId, state: { type: 'READY' }, siteId: 's1', timestamp: '2026-11-23T10:00:00Z' });
 const page = (agentId: string, next: string | null, totalRecords?: number) => ({

@@ -4,8 +4,8 @@
  */
 import nock from 'nock';
 
-import { executeWorkflow } from '../helpers/workflow';
-import { TUTORIAL_API as API, TUTORIAL_STATES as STATES, useNock, signedInTutorial as signedIn } from '../helpers/fixtures';
+import { executeWorkflow } from '../support/harness/workflow';
+import { TUTORIAL_API as API, TUTORIAL_STATES as STATES, useNock, signedInTutorial as signedIn } from '../support/harness/fixtures';
 
 const flat = [{ agentId: 'a1', state: { type: 'READY' }, siteId: 's1', timestamp: '2026-11-23T10:00:00Z' }];
 

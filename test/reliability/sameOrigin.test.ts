@@ -4,8 +4,8 @@
  */
 import nock from 'nock';
 
-import { executeWorkflow } from '../helpers/workflow';
-import { REAL_TENANT_STATES as STATES, useNock, signedInRealTenant as signedIn } from '../helpers/fixtures';
+import { executeWorkflow } from '../support/harness/workflow';
+import { REAL_TENANT_STATES as STATES, useNock, signedInRealTenant as signedIn } from '../support/harness/fixtures';
 
 const HOST = 'api-na1.niceincontact.com';
 const API = `https://${HOST}`;

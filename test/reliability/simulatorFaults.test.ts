@@ -2,9 +2,9 @@
  * The same promises as faults.test.ts, with the faults injected by the simulator over real HTTP rather than
  * mocked: what a workflow sees when CXone throttles, fails, answers garbage or revokes the token.
  */
-import { startSimulator, type FaultSpec, type Simulator } from '../simulator';
-import { simulatorTutorialCredentials } from '../helpers/credentials';
-import { executeWorkflow, TestCredentialsHelper } from '../helpers/workflow';
+import { startSimulator, type FaultSpec, type Simulator } from '../support/simulator';
+import { simulatorTutorialCredentials } from '../support/harness/credentials';
+import { executeWorkflow, TestCredentialsHelper } from '../support/harness/workflow';
 
 let simulator: Simulator;
 let store: TestCredentialsHelper;

@@ -1,9 +1,9 @@
 import nock from 'nock';
 
-import { TriggerHarness } from '../helpers/poll';
-import { realTenantCredentials, tutorialCredentials } from '../helpers/credentials';
-import { TestCredentialsHelper } from '../helpers/workflow';
-import { TUTORIAL_API as API, TUTORIAL_STATES as STATES, REAL_TENANT_API as REAL_API, REAL_TENANT_STATES as REAL_STATES, useNock } from '../helpers/fixtures';
+import { TriggerHarness } from '../support/harness/poll';
+import { realTenantCredentials, tutorialCredentials } from '../support/harness/credentials';
+import { TestCredentialsHelper } from '../support/harness/workflow';
+import { TUTORIAL_API as API, TUTORIAL_STATES as STATES, REAL_TENANT_API as REAL_API, REAL_TENANT_STATES as REAL_STATES, useNock } from '../support/harness/fixtures';
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 

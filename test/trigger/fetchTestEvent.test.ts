@@ -2,10 +2,10 @@
 import nock from 'nock';
 
 import { CxoneAgentStatesTrigger } from '../../nodes/Cxone/CxoneAgentStatesTrigger.node';
-import { TriggerHarness } from '../helpers/poll';
-import { tutorialCredentials } from '../helpers/credentials';
-import { TestCredentialsHelper } from '../helpers/workflow';
-import { TUTORIAL_API as API, TUTORIAL_STATES as STATES, useNock } from '../helpers/fixtures';
+import { TriggerHarness } from '../support/harness/poll';
+import { tutorialCredentials } from '../support/harness/credentials';
+import { TestCredentialsHelper } from '../support/harness/workflow';
+import { TUTORIAL_API as API, TUTORIAL_STATES as STATES, useNock } from '../support/harness/fixtures';
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 const agent = (agentId: string, type: string, since: string, siteId = 's1') => ({ agentId, state: { type, subState: null }, siteId, timestamp: since });

@@ -1,10 +1,10 @@
 /** Promise: the trigger reports only what happened, whatever glitch CXone (or a proxy) answers with. */
 import nock from 'nock';
 
-import { TriggerHarness } from '../helpers/poll';
-import { realTenantCredentials, tutorialCredentials } from '../helpers/credentials';
-import { TestCredentialsHelper } from '../helpers/workflow';
-import { TUTORIAL_API as API, TUTORIAL_STATES as STATES, REAL_TENANT_API as REAL_API, REAL_TENANT_STATES as REAL_STATES, useNock } from '../helpers/fixtures';
+import { TriggerHarness } from '../support/harness/poll';
+import { realTenantCredentials, tutorialCredentials } from '../support/harness/credentials';
+import { TestCredentialsHelper } from '../support/harness/workflow';
+import { TUTORIAL_API as API, TUTORIAL_STATES as STATES, REAL_TENANT_API as REAL_API, REAL_TENANT_STATES as REAL_STATES, useNock } from '../support/harness/fixtures';
 
 const NODE_KEY = 'node:CXone Agent States Trigger';
 

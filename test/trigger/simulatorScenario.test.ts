@@ -1,8 +1,8 @@
 /** The trigger against the simulator over real HTTP: agents change state between polls, in both API modes. */
-import { startSimulator, type Simulator } from '../simulator';
-import { TriggerHarness } from '../helpers/poll';
-import { simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../helpers/credentials';
-import { TestCredentialsHelper } from '../helpers/workflow';
+import { startSimulator, type Simulator } from '../support/simulator';
+import { TriggerHarness } from '../support/harness/poll';
+import { simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../support/harness/credentials';
+import { TestCredentialsHelper } from '../support/harness/workflow';
 
 let simulator: Simulator;
 afterEach(async () => await simulator?.stop());

@@ -1,8 +1,8 @@
 /** What the user reads when a CXone API call failed: status, flavour and endpoint become a message and what to do. Pure. */
-import { isRedirectStatus, MB, redirectTarget } from '../../../credentials/cxone/boundedResponse';
+import { isRedirectStatus, MB, redirectTarget } from '../../../credentials/cxone/http/boundedResponse';
 import { AGENT_STATE_READ_SCOPE, type ApiFlavour } from '../../../credentials/cxone/constants';
-import type { HttpFailure } from '../../../credentials/cxone/httpFailure';
-import { parseRetryAfter } from '../../../credentials/cxone/retry';
+import type { HttpFailure } from '../../../credentials/cxone/http/httpFailure';
+import { parseRetryAfter } from '../../../credentials/cxone/http/retry';
 
 export interface ApiErrorText {
 	message: string;

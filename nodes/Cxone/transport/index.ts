@@ -12,11 +12,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { boundedOptions, sendBounded } from '../../../credentials/cxone/boundedResponse';
+import { boundedOptions, sendBounded } from '../../../credentials/cxone/http/boundedResponse';
 import { apiFlavourOf, CREDENTIAL_TYPE, DEFAULT_API_VERSION, realTenantStatesPath, TUTORIAL_STATES_PATH, type ApiFlavour } from '../../../credentials/cxone/constants';
 import type { CxoneCredentialData } from '../../../credentials/cxone/credentialData';
-import { describeHttpFailure, maskThenCut, redactSecrets, secretsOf } from '../../../credentials/cxone/httpFailure';
-import { DEFAULT_RETRY_POLICY, isRetryableApiFailure, retryDelay, type RetryPolicy } from '../../../credentials/cxone/retry';
+import { describeHttpFailure, maskThenCut, redactSecrets, secretsOf } from '../../../credentials/cxone/http/httpFailure';
+import { DEFAULT_RETRY_POLICY, isRetryableApiFailure, retryDelay, type RetryPolicy } from '../../../credentials/cxone/http/retry';
 import type { AgentSites } from './agentStates';
 import { describeApiFailure } from './errorMessages';
 

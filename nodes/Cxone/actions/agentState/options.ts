@@ -2,7 +2,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { DEFAULT_MAX_RESPONSE_MB } from '../../../../credentials/cxone/retry';
+import { DEFAULT_MAX_RESPONSE_MB } from '../../../../credentials/cxone/http/retry';
 import { ListParameterError, parseList } from '../../helpers/filters';
 import { AGENT_STATE_OPTIONS } from '../../helpers/states';
 import type { RequestCall } from '../../transport';

@@ -1,6 +1,6 @@
 /** A seeded, realistic CXone tenant: the same options always give the same agents, states and times. */
 
-import { stateByName, type CanonicalState } from '../../nodes/Cxone/helpers/states';
+import { stateByName, type CanonicalState } from '../../../nodes/Cxone/helpers/states';
 
 /** The canonical state (the node's state table, helpers/states.ts); CXone's finer names live in SimAgent.stateName. */
 export type SimState = CanonicalState;

@@ -6,7 +6,7 @@ import { PollContext } from 'n8n-core';
 import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { CxoneAgentStatesTrigger } from '../../nodes/Cxone/CxoneAgentStatesTrigger.node';
+import { CxoneAgentStatesTrigger } from '../../../nodes/Cxone/CxoneAgentStatesTrigger.node';
 import { CREDENTIAL_ID, createAdditionalData, TestCredentialsHelper, TestNodeTypes, TRIGGER_NODE_TYPE } from './workflow';
 
 export class TriggerHarness {

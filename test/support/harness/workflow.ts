@@ -27,9 +27,9 @@ import type {
 } from 'n8n-workflow';
 import { ICredentialsHelper, NodeConnectionTypes, Workflow } from 'n8n-workflow';
 
-import { CxoneApi } from '../../credentials/CxoneApi.credentials';
-import { CxoneAgentStates } from '../../nodes/Cxone/CxoneAgentStates.node';
-import { CxoneAgentStatesTrigger } from '../../nodes/Cxone/CxoneAgentStatesTrigger.node';
+import { CxoneApi } from '../../../credentials/CxoneApi.credentials';
+import { CxoneAgentStates } from '../../../nodes/Cxone/CxoneAgentStates.node';
+import { CxoneAgentStatesTrigger } from '../../../nodes/Cxone/CxoneAgentStatesTrigger.node';
 import { agentStatesNodes, MANUAL_TRIGGER_TYPE, NODE_TYPE, type AgentNodeSpec } from './agentStatesWorkflow';
 
 export { NODE_TYPE, type AgentNodeSpec };

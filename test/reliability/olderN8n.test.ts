@@ -76,7 +76,7 @@ describe.each([
 	const signedIn = async () => {
 		const stored = { data: { ...simulatorTutorialCredentials(simulator.url), accessToken: '' } };
 		const session = await CxoneSession.open(n8nContext(stored, honoursRetryStatusCode), { baseDelayMs: 1, maxTotalWaitMs: 100 });
-		await session.get(session.statesPath);
+		await session.request(session.statesPath);
 		return stored;
 	};
 
@@ -85,7 +85,7 @@ describe.each([
 		simulator.revokeTokens();
 		const before = simulator.tokenRequests();
 		const session = await CxoneSession.open(n8nContext(stored, honoursRetryStatusCode));
-		const response = await session.get(session.statesPath);
+		const response = await session.request(session.statesPath);
 		expect(response.status).toBe(200);
 		expect(simulator.tokenRequests() - before).toBe(1);
 	}, 20_000);
@@ -95,7 +95,7 @@ describe.each([
 		simulator.schedule((request) => (request.path.endsWith('/agents/states') ? { status: 401 } : undefined));
 		const before = simulator.tokenRequests();
 		const session = await CxoneSession.open(n8nContext(stored, honoursRetryStatusCode));
-		await expect(session.get(session.statesPath)).rejects.toThrow('CXone rejected the access token (HTTP 401), even after signing in again');
+		await expect(session.request(session.statesPath)).rejects.toThrow('CXone rejected the access token (HTTP 401), even after signing in again');
 		expect(simulator.tokenRequests() - before).toBe(1);
 	}, 20_000);
 });

@@ -49,7 +49,7 @@ export interface FetchAgentStatesOptions extends RequestCall {
 
 function shapeError(session: CxoneSession, error: unknown, itemIndex?: number): never {
 	if (error instanceof UnexpectedResponseShapeError) {
-		throw session.failure(
+		throw session.apiError(
 			error.message,
 			'Check the Base URL and, for a real tenant, the API Version in the credential.',
 			itemIndex,
@@ -75,7 +75,7 @@ export async function fetchAgentStates(
 	let page = 0;
 	for (; page < MAX_PAGES; page++) {
 		fetchedPages.add(pageKey(path, query, session.apiBase));
-		const response = await session.get(path, query, options);
+		const response = await session.request(path, query, options);
 		if (response.body === null) return { records, lastPollTime, noContent: records.length === 0 };
 		let extracted;
 		try {
@@ -103,14 +103,14 @@ export async function fetchAgentStates(
 		if (!extracted.nextLink || extracted.records.length === 0) break;
 		const next = nextPageUrl(extracted.nextLink, session.apiBase);
 		if (next === null) {
-			throw session.failure(
+			throw session.apiError(
 				'CXone sent a next-page link that is not a valid URL; the node stopped paging',
 				'The agents so far are not returned, since the list would be incomplete. Try again; if it persists, report it to your CXone administrator.',
 				options.itemIndex,
 			);
 		}
 		if (!isTrustedNextLink(next, session.apiBase)) {
-			throw session.failure(
+			throw session.apiError(
 				'CXone sent a next-page link to a host outside NICE\'s domains; the node will not send your token there',
 				`The link pointed at ${safeOrigin(extracted.nextLink)}. Report this to your CXone administrator.`,
 				options.itemIndex,
@@ -120,7 +120,7 @@ export async function fetchAgentStates(
 		query = {};
 		// A link back to a page already read (A→B→A, or a page naming itself) would repeat agents until the cap.
 		if (fetchedPages.has(pageKey(path, query, session.apiBase))) {
-			throw session.failure(
+			throw session.apiError(
 				"CXone's next-page links go round in a circle: one leads back to a page already read",
 				'The node stopped instead of listing the same agents again. Try again later; if it persists, report it to your CXone administrator.',
 				options.itemIndex,
@@ -188,10 +188,10 @@ export async function fetchAgentLocations(session: CxoneSession, call: RequestCa
 	const locations = new Map<string, AgentLocation>();
 	let skip = 0;
 	for (let page = 0; page < MAX_PAGES; page++) {
-		const response = await session.get(realTenantAgentsPath(session.apiVersion), { fields: AGENT_FIELDS, top: AGENTS_PAGE_SIZE, skip }, call);
+		const response = await session.request(realTenantAgentsPath(session.apiVersion), { fields: AGENT_FIELDS, top: AGENTS_PAGE_SIZE, skip }, call);
 		const listPage = extractAgentLocationsPage(response.body);
 		if (!listPage) {
-			throw session.failure('CXone\'s agents list (GET /agents) has an unexpected shape: expected an "agents" array', 'Check the API Version in the credential.', itemIndex);
+			throw session.apiError('CXone\'s agents list (GET /agents) has an unexpected shape: expected an "agents" array', 'Check the API Version in the credential.', itemIndex);
 		}
 		for (const { agentId, location } of listPage.entries) locations.set(agentId, { siteId: null, siteName: location });
 		const { total, listed } = listPage;
@@ -211,7 +211,7 @@ export async function fetchAgentLocations(session: CxoneSession, call: RequestCa
 async function fetchLocationIds(session: CxoneSession, call: RequestCall): Promise<Map<string, string>> {
 	const ids = new Map<string, string>();
 	// A 403 or 404 resolves to null; anything else (already a NodeApiError from session.get) fails the run.
-	const body = await session.get(realTenantLocationsPath(session.apiVersion), {}, call).then(
+	const body = await session.request(realTenantLocationsPath(session.apiVersion), {}, call).then(
 		(response) => response.body,
 		(error: { httpCode?: string }) => {
 			if (error.httpCode === '403' || error.httpCode === '404') return null;

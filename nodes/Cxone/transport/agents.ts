@@ -33,7 +33,7 @@ const isApiError = (error: unknown, status: number): error is NodeApiError =>
 const saysInvalidAgent = (error: NodeApiError) => /invalid\s*agent\s*id/i.test(`${error.description ?? ''} ${error.message}`);
 
 function unknownAgent(session: CxoneSession, agentId: string, itemIndex?: number): NodeApiError {
-	return session.failure(
+	return session.apiError(
 		`CXone knows no agent with ID ${agentId} (HTTP 404 Invalid Agent Id)`,
 		'Pick the agent from the list, or check the ID: it is the numeric agent ID in CXone Admin > Users (not the user name).',
 		itemIndex,
@@ -45,7 +45,7 @@ function unknownAgent(session: CxoneSession, agentId: string, itemIndex?: number
 function explain(session: CxoneSession, error: unknown, agentId: string, action: 'read' | 'change', itemIndex?: number): unknown {
 	if (isApiError(error, 404) && saysInvalidAgent(error)) return unknownAgent(session, agentId, itemIndex);
 	if (isApiError(error, 403) && action === 'change') {
-		return session.failure(
+		return session.apiError(
 			`The CXone API user is not allowed to change agent ${agentId}'s state (HTTP 403)`,
 			SET_STATE_PERMISSION_HINT,
 			itemIndex,
@@ -59,7 +59,7 @@ function explain(session: CxoneSession, error: unknown, agentId: string, action:
 export async function fetchOneAgentState(session: CxoneSession, agentId: string, call: RequestCall = {}): Promise<Record<string, unknown>> {
 	let body: unknown;
 	try {
-		({ body } = await session.get(agentPath(session, agentId, 'states', call.itemIndex), {}, call));
+		({ body } = await session.request(agentPath(session, agentId, 'states', call.itemIndex), {}, call));
 	} catch (error) {
 		throw explain(session, error, agentId, 'read', call.itemIndex);
 	}
@@ -85,11 +85,11 @@ export async function postAgentState(
 	const qs: IDataObject = { state };
 	if (state === 'Unavailable' && outStateId !== null) qs.outStateId = outStateId;
 	try {
-		await session.get(agentPath(session, agentId, 'state', call.itemIndex), qs, { ...call, method: 'POST' });
+		await session.request(agentPath(session, agentId, 'state', call.itemIndex), qs, { ...call, method: 'POST' });
 	} catch (error) {
 		if (isApiError(error, 409)) {
 			// NICE help (Studio SETAGENTSTATE): ACW codes need a contact in progress, otherwise 409.
-			throw session.failure(
+			throw session.apiError(
 				`CXone could not set agent ${agentId}'s state now (HTTP 409)`,
 				`${error.description ?? ''} The agent needs an active session (logged in to the agent application), and an ACW reason only works while the agent handles a contact. Log the agent in first, or choose another reason.`.trim(),
 				call.itemIndex,
@@ -97,7 +97,7 @@ export async function postAgentState(
 			);
 		}
 		if (isApiError(error, 400) && !saysInvalidAgent(error)) {
-			throw session.failure(
+			throw session.apiError(
 				`CXone refused the state change for agent ${agentId} (HTTP 400)`,
 				`${error.description ?? ''} Choose the state Available or Unavailable, and a Reason from the list (one of the unavailable codes of the agent's team), or leave Reason empty.`.trim(),
 				call.itemIndex,
@@ -111,7 +111,7 @@ export async function postAgentState(
 /** POST /agents/{agentId}/logout, 202 Accepted (AdminAgentsService.agentLogout; protractor ADV120037). */
 export async function postAgentLogout(session: CxoneSession, agentId: string, call: RequestCall = {}): Promise<void> {
 	try {
-		await session.get(agentPath(session, agentId, 'logout', call.itemIndex), {}, { ...call, method: 'POST' });
+		await session.request(agentPath(session, agentId, 'logout', call.itemIndex), {}, { ...call, method: 'POST' });
 	} catch (error) {
 		throw explain(session, error, agentId, 'change', call.itemIndex);
 	}
@@ -134,7 +134,7 @@ const isFalse = (value: unknown) => value === false || (typeof value === 'string
 async function readAll(session: CxoneSession, path: string, qs: IDataObject, key: string, call: RequestCall): Promise<Record<string, unknown>[]> {
 	const all: Record<string, unknown>[] = [];
 	for (let page = 0; page < MAX_PAGES; page++) {
-		const { body } = await session.get(path, { ...qs, top: PAGE_SIZE, skip: all.length }, call);
+		const { body } = await session.request(path, { ...qs, top: PAGE_SIZE, skip: all.length }, call);
 		const entries = arrayIn(body, key);
 		for (const entry of entries) all.push(lowerCaseKeys(entry));
 		const total = totalOf(body);
@@ -158,7 +158,7 @@ export async function searchAgents(
 ): Promise<{ agents: AgentChoice[]; read: number; more: boolean }> {
 	const qs: IDataObject = { isActive: true, fields: 'agentId,firstName,lastName,userName,teamName', top, skip };
 	if (search.trim()) qs.searchString = search.trim();
-	const { body } = await session.get(realTenantAgentsPath(session.apiVersion), qs);
+	const { body } = await session.request(realTenantAgentsPath(session.apiVersion), qs);
 	const entries = arrayIn(body, 'agents').map(lowerCaseKeys);
 	const agents: AgentChoice[] = [];
 	for (const agent of entries) {
@@ -199,7 +199,7 @@ export interface UnavailableCode {
  */
 export async function fetchUnavailableCodes(session: CxoneSession, teamId: string | null, call: RequestCall = {}): Promise<UnavailableCode[]> {
 	const path = teamId === null ? servicesPath(session, 'unavailable-codes') : servicesPath(session, `teams/${session.pathSegment(teamId, 'Team ID', call.itemIndex)}/unavailable-codes`);
-	const { body } = await session.get(path, { activeOnly: true }, call);
+	const { body } = await session.request(path, { activeOnly: true }, call);
 	const codes: UnavailableCode[] = [];
 	for (const entry of arrayIn(body, 'unavailablecodes')) {
 		const code = lowerCaseKeys(entry);
@@ -213,7 +213,7 @@ export async function fetchUnavailableCodes(session: CxoneSession, teamId: strin
 
 /** GET /locations (AdminGeneralService.returnsLocations): names, which is what GET /agents gives each agent as `location`. */
 export async function fetchLocationNames(session: CxoneSession, call: RequestCall = {}): Promise<string[]> {
-	const { body } = await session.get(servicesPath(session, 'locations'), {}, call);
+	const { body } = await session.request(servicesPath(session, 'locations'), {}, call);
 	const names = new Set<string>();
 	for (const location of arrayIn(body, 'locations')) {
 		const name = asString(lowerCaseKeys(location).locationname);

@@ -1,5 +1,5 @@
 /** The one place that talks HTTP to CXone: an execution's session, with token renewal and retries. */
-// What a failure means to the user is worded in errorMessages.ts; when to retry is credentials/cxone/retry.ts.
+// What a failure means to the user is worded in errorMessages.ts; when to retry is credentials/cxone/http/retry.ts.
 import type {
 	ICredentialsDecrypted,
 	IDataObject,
@@ -143,7 +143,7 @@ export class CxoneSession {
 		else this.data.accessToken = '';
 	}
 
-	async get(path: string, qs: IDataObject = {}, call: RequestCall = {}): Promise<CxoneResponse> {
+	async request(path: string, qs: IDataObject = {}, call: RequestCall = {}): Promise<CxoneResponse> {
 		const { itemIndex } = call;
 		const maxTotalWaitMs = call.maxTotalWaitMs ?? this.policy.maxTotalWaitMs;
 		const timeoutMs = call.timeoutMs ?? this.policy.timeoutMs;
@@ -161,7 +161,7 @@ export class CxoneSession {
 			let caught: unknown;
 			try {
 				// n8n replaces an abortSignal given here with the execution's own, so the deadline is kept by
-				// sendBounded, which stops waiting and drops the body (see helpers/boundedResponse.ts).
+				// sendBounded, which stops waiting and drops the body (see credentials/cxone/http/boundedResponse.ts).
 				const sent = await sendBounded<FullResponse>(
 					async () =>
 						await this.context.helpers.httpRequestWithAuthentication.call(
@@ -199,7 +199,7 @@ export class CxoneSession {
 			if (delayMs === null) {
 				const { flavour, apiVersion } = this;
 				const text = describeApiFailure({ failure, path, requestUrl: this.absolute(path), flavour, apiVersion, attempt, waitedMs, timeoutMs, maxBodyBytes });
-				throw this.failure(text.message, text.description, itemIndex, text.httpCode);
+				throw this.apiError(text.message, text.description, itemIndex, text.httpCode);
 			}
 			waitedMs += delayMs;
 			await sleep(delayMs);
@@ -220,7 +220,7 @@ export class CxoneSession {
 		try {
 			return { status, headers, body: JSON.parse(text) };
 		} catch {
-			throw this.failure(
+			throw this.apiError(
 				`CXone answered ${path} with something that is not JSON`,
 				`The answer starts with: ${JSON.stringify(maskThenCut(text, secretsOf(this.data), 120))}. Check the Base URL in the credential: it may point at a web page or a proxy.`,
 				itemIndex,
@@ -255,7 +255,7 @@ export class CxoneSession {
 	}
 
 	/** An error for the user: secrets masked, marked so a retry loop upstream never re-wraps it. */
-	failure(message: string, description: string, itemIndex?: number, httpCode?: string): NodeApiError {
+	apiError(message: string, description: string, itemIndex?: number, httpCode?: string): NodeApiError {
 		const safe = { message: this.redact(message), description: this.redact(description), httpCode };
 		const error = new NodeApiError(this.node, safe as JsonObject, { ...safe, itemIndex });
 		error.context.cxone = true;
@@ -264,7 +264,7 @@ export class CxoneSession {
 
 	private signInError(error: unknown, itemIndex?: number): NodeApiError {
 		const cause = signInCause(error) as { message: string; description?: string; signInHttpStatus?: string };
-		return this.failure(cause.message, cause.description ?? '', itemIndex, cause.signInHttpStatus);
+		return this.apiError(cause.message, cause.description ?? '', itemIndex, cause.signInHttpStatus);
 	}
 }
 

@@ -30,7 +30,7 @@ export interface HistoryQuery extends RequestCall {
 }
 
 function shapeError(session: CxoneSession, what: string, itemIndex?: number): never {
-	throw session.failure(
+	throw session.apiError(
 		`CXone's ${what} response has an unexpected shape`,
 		'Check the Base URL and the API Version in the credential.',
 		itemIndex,
@@ -54,7 +54,7 @@ async function readPages(
 	let skip = 0;
 	let first: string | undefined;
 	for (let page = 0; page < MAX_PAGES; page++) {
-		const response = await session.get(path, { ...qs, top: REPORT_PAGE_SIZE, skip }, call);
+		const response = await session.request(path, { ...qs, top: REPORT_PAGE_SIZE, skip }, call);
 		if (response.body === null) return true;
 		const extracted = extract(response.body);
 		if (!extracted) shapeError(session, what, call.itemIndex);
@@ -69,7 +69,7 @@ async function readPages(
 		const more = totalRecords !== null ? skip < totalRecords : records.length >= REPORT_PAGE_SIZE;
 		if (!more) return true;
 	}
-	throw session.failure(
+	throw session.apiError(
 		`CXone's ${what} did not end after ${MAX_PAGES} pages of ${REPORT_PAGE_SIZE}`,
 		'Ask for a shorter range or one agent at a time.',
 		call.itemIndex,
@@ -96,7 +96,7 @@ export async function fetchStateHistory(session: CxoneSession, query: HistoryQue
 function unknownAgent(session: CxoneSession, error: unknown, query: HistoryQuery): NodeApiError | undefined {
 	if (query.agentId === undefined || !(error instanceof NodeApiError) || error.httpCode !== '404') return undefined;
 	if (!/invalid ?agent ?id/i.test(`${error.message} ${error.description ?? ''}`)) return undefined;
-	return session.failure(
+	return session.apiError(
 		`CXone knows no agent ${query.agentId} (HTTP 404)`,
 		'Check the Agent ID: it is the number CXone shows for the user (CXone Admin > Employees), or leave it empty for every agent.',
 		query.itemIndex,

@@ -12,7 +12,7 @@ import { listParameter, requestCallFromOptions, withRequestBounds, type RequestB
 
 const show = { show: { resource: ['agentState'], operation: ['getHistory'] } };
 
-// The same choices as Get Many's States option (helpers/constants CANONICAL_STATES).
+// The same choices as Get Many's States option (helpers/states.ts).
 const stateOptions = CANONICAL_STATES.map((state) => ({
 	name: state
 		.split('_')

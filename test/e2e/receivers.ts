@@ -39,7 +39,8 @@ export interface HttpReceiver {
 	stop(): Promise<void>;
 }
 
-export async function startHttpReceiver(): Promise<HttpReceiver> {
+/** `status`: what every call is answered with (200 by default; 500 plays a downstream system that is down). */
+export async function startHttpReceiver(status = 200): Promise<HttpReceiver> {
 	const bodies = new Map<string, Array<Record<string, unknown>>>();
 	const server: Server = createServer((request, response) => {
 		const chunks: Buffer[] = [];
@@ -53,7 +54,7 @@ export async function startHttpReceiver(): Promise<HttpReceiver> {
 				body = { unparsed: Buffer.concat(chunks).toString('utf8') };
 			}
 			bodies.set(path, [...(bodies.get(path) ?? []), body]);
-			response.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}');
+			response.writeHead(status, { 'Content-Type': 'application/json' }).end(status === 200 ? '{"ok":true}' : '{"error":"down"}');
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

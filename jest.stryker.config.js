@@ -10,5 +10,5 @@ const base = require('./jest.config.js');
 /** @type {import('jest').Config} */
 module.exports = {
 	...base,
-	testPathIgnorePatterns: [...base.testPathIgnorePatterns, '/test/reliability/load\\.test\\.ts$', '/test/support/simulator/', '/test/release/'],
+	testPathIgnorePatterns: [...base.testPathIgnorePatterns, '/test/transport/load\\.test\\.ts$', '/test/support/simulator/', '/test/release/'],
 };

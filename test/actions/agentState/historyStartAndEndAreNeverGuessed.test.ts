@@ -5,9 +5,9 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { startSimulator, type Simulator } from '../support/simulator';
-import { simulatorRealTenantCredentials } from '../support/harness/credentials';
-import { executeWorkflow, TestCredentialsHelper } from '../support/harness/workflow';
+import { startSimulator, type Simulator } from '../../support/simulator';
+import { simulatorRealTenantCredentials } from '../../support/harness/credentials';
+import { executeWorkflow, TestCredentialsHelper } from '../../support/harness/workflow';
 
 const NOW = Date.parse('2026-11-23T10:00:00.000Z');
 

@@ -2,10 +2,10 @@
 import type { IDataObject } from 'n8n-workflow';
 import nock from 'nock';
 
-import { startSimulator, type Simulator } from '../support/simulator';
-import { realTenantCredentials, simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../support/harness/credentials';
-import { executeWorkflow, TestCredentialsHelper } from '../support/harness/workflow';
-import { useNock } from '../support/harness/fixtures';
+import { startSimulator, type Simulator } from '../../support/simulator';
+import { realTenantCredentials, simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../../support/harness/credentials';
+import { executeWorkflow, TestCredentialsHelper } from '../../support/harness/workflow';
+import { useNock } from '../../support/harness/fixtures';
 
 const HOUR = 3_600_000;
 const NOW = Date.parse('2026-11-23T10:00:00.000Z');

@@ -1,11 +1,11 @@
 /** Real tenants: sites by Location name, the agents list as NICE defines it, booleans as strings, errors that name the endpoint. */
 import nock from 'nock';
 
-import { realEndpointOf } from '../../nodes/Cxone/transport/errorMessages';
-import { simulatorRealTenantCredentials } from '../support/harness/credentials';
-import { executeWorkflow, TestCredentialsHelper } from '../support/harness/workflow';
-import { REAL_TENANT_API as API, REAL_TENANT_STATES as STATES, REAL_TENANT_AGENTS as AGENTS, REAL_TENANT_LOCATIONS as LOCATIONS, useNock, signedInRealTenant as signedIn } from '../support/harness/fixtures';
-import { startSimulator } from '../support/simulator';
+import { realEndpointOf } from '../../../nodes/Cxone/transport/errorMessages';
+import { simulatorRealTenantCredentials } from '../../support/harness/credentials';
+import { executeWorkflow, TestCredentialsHelper } from '../../support/harness/workflow';
+import { REAL_TENANT_API as API, REAL_TENANT_STATES as STATES, REAL_TENANT_AGENTS as AGENTS, REAL_TENANT_LOCATIONS as LOCATIONS, useNock, signedInRealTenant as signedIn } from '../../support/harness/fixtures';
+import { startSimulator } from '../../support/simulator';
 
 const ids = (items: Array<{ json: Record<string, unknown> }>) => items.map((item) => item.json.agentId);
 

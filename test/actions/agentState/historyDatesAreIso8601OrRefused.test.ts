@@ -1,5 +1,5 @@
 /** Get History's Start and End: ISO 8601 and n8n's DateTime values are read, everything else is refused (NaN), never guessed. */
-import { parseDateParameter } from '../../nodes/Cxone/actions/agentState/getHistory.operation';
+import { parseDateParameter } from '../../../nodes/Cxone/actions/agentState/getHistory.operation';
 
 const NEW_YORK = 'America/New_York';
 
@@ -17,7 +17,7 @@ describe('parseDateParameter reads ISO 8601 and DateTime values', () => {
 		['  2026-11-22T00:00:00.000  ', '2026-11-22T05:00:00.000Z'],
 	])('%p is %p', (text, iso) => expect(new Date(parseDateParameter(text, NEW_YORK)).toISOString()).toBe(iso));
 
-	it('reads Dates as the instant they are (Luxon DateTimes from $today: test/node/historyStartAndEndAreNeverGuessed.test.ts)', () => {
+	it('reads Dates as the instant they are (Luxon DateTimes from $today: test/actions/agentState/historyStartAndEndAreNeverGuessed.test.ts)', () => {
 		expect(parseDateParameter(new Date('2026-11-22T05:00:00Z'), NEW_YORK)).toBe(Date.parse('2026-11-22T05:00:00Z'));
 	});
 });

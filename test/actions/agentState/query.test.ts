@@ -3,10 +3,10 @@
  */
 import nock from 'nock';
 
-import { EMPTY_RESULT_HINT } from '../../nodes/Cxone/helpers/emptyResult';
-import { tutorialCredentials } from '../support/harness/credentials';
-import { executeWorkflow, TestCredentialsHelper } from '../support/harness/workflow';
-import { TUTORIAL_API as API, TUTORIAL_STATES as STATES, useNock } from '../support/harness/fixtures';
+import { EMPTY_RESULT_HINT } from '../../../nodes/Cxone/helpers/emptyResult';
+import { tutorialCredentials } from '../../support/harness/credentials';
+import { executeWorkflow, TestCredentialsHelper } from '../../support/harness/workflow';
+import { TUTORIAL_API as API, TUTORIAL_STATES as STATES, useNock } from '../../support/harness/fixtures';
 
 const flat = [
 	{ agentId: 'a1', state: { type: 'READY', subState: null }, siteId: 's1', timestamp: '2026-11-23T10:00:00Z' },

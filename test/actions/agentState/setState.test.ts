@@ -3,9 +3,9 @@
  * n8n does not check an expression's value against the options: the node takes available/unavailable in any case
  * (so CXone's own "Available"), and refuses anything else before a request, never reading it as Unavailable.
  */
-import { startSimulator, type SimAgent, type Simulator } from '../support/simulator';
-import { simulatorRealTenantCredentials } from '../support/harness/credentials';
-import { executeWorkflow, TestCredentialsHelper } from '../support/harness/workflow';
+import { startSimulator, type SimAgent, type Simulator } from '../../support/simulator';
+import { simulatorRealTenantCredentials } from '../../support/harness/credentials';
+import { executeWorkflow, TestCredentialsHelper } from '../../support/harness/workflow';
 
 let simulator: Simulator;
 beforeEach(async () => {

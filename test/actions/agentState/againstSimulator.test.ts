@@ -2,9 +2,9 @@
  * The operations inside n8n-core's WorkflowExecute against the simulator over real HTTP, in both sign-in modes:
  * what comes out must match the simulated tenant, agent by agent.
  */
-import { startSimulator, type SimAgent, type Simulator } from '../support/simulator';
-import { simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../support/harness/credentials';
-import { executeWorkflow, TestCredentialsHelper } from '../support/harness/workflow';
+import { startSimulator, type SimAgent, type Simulator } from '../../support/simulator';
+import { simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../../support/harness/credentials';
+import { executeWorkflow, TestCredentialsHelper } from '../../support/harness/workflow';
 
 let simulator: Simulator;
 

@@ -4,11 +4,11 @@
  */
 import nock from 'nock';
 
-import { startSimulator, type SimAgent, type Simulator } from '../support/simulator';
-import { realTenantCredentials, simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../support/harness/credentials';
-import { TriggerHarness } from '../support/harness/poll';
-import { executeWorkflow, TestCredentialsHelper } from '../support/harness/workflow';
-import { useNock } from '../support/harness/fixtures';
+import { startSimulator, type SimAgent, type Simulator } from '../../support/simulator';
+import { realTenantCredentials, simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../../support/harness/credentials';
+import { TriggerHarness } from '../../support/harness/poll';
+import { executeWorkflow, TestCredentialsHelper } from '../../support/harness/workflow';
+import { useNock } from '../../support/harness/fixtures';
 
 let simulator: Simulator;
 beforeEach(async () => {

@@ -3,10 +3,10 @@
  * real-tenant mode. encodeURIComponent leaves "." and ".." as they are and the URL parser resolves them, so
  * /agents/./states would be every agent's states: each per-agent call refuses such an ID before any request.
  */
-import { getUnavailableCodes } from '../../nodes/Cxone/methods';
-import { startSimulator, type Simulator } from '../support/simulator';
-import { simulatorRealTenantCredentials } from '../support/harness/credentials';
-import { editorContext, executeWorkflow, TestCredentialsHelper } from '../support/harness/workflow';
+import { getUnavailableCodes } from '../../../nodes/Cxone/methods';
+import { startSimulator, type Simulator } from '../../support/simulator';
+import { simulatorRealTenantCredentials } from '../../support/harness/credentials';
+import { editorContext, executeWorkflow, TestCredentialsHelper } from '../../support/harness/workflow';
 
 let simulator: Simulator;
 beforeEach(async () => {

@@ -1,10 +1,10 @@
 /** The output pane's hint when the result is empty: which filter removed the agents CXone returned. */
 import nock from 'nock';
 
-import { EMPTY_RESULT_HINT } from '../../nodes/Cxone/helpers/emptyResult';
-import { tutorialCredentials } from '../support/harness/credentials';
-import { executeWorkflow, TestCredentialsHelper } from '../support/harness/workflow';
-import { TUTORIAL_API as API, TUTORIAL_STATES as STATES, useNock } from '../support/harness/fixtures';
+import { EMPTY_RESULT_HINT } from '../../../nodes/Cxone/helpers/emptyResult';
+import { tutorialCredentials } from '../../support/harness/credentials';
+import { executeWorkflow, TestCredentialsHelper } from '../../support/harness/workflow';
+import { TUTORIAL_API as API, TUTORIAL_STATES as STATES, useNock } from '../../support/harness/fixtures';
 
 const at = '2026-11-23T10:00:00Z';
 const records = [

@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { startSimulator, type Simulator } from '../support/simulator';
-import { simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../support/harness/credentials';
-import { executeWorkflow, TestCredentialsHelper } from '../support/harness/workflow';
+import { startSimulator, type Simulator } from '../../support/simulator';
+import { simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../../support/harness/credentials';
+import { executeWorkflow, TestCredentialsHelper } from '../../support/harness/workflow';
 
 let simulator: Simulator;
 beforeAll(async () => {
@@ -39,7 +39,7 @@ it('summary total, bySite and byTeam count logged-in agents in both sign-in meth
 });
 
 it('ready-agents-email.json asks for each agent\'s site, so its Site column is filled on real tenants too', () => {
-	const workflow = JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', 'ready-agents-email.json'), 'utf8')) as {
+	const workflow = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'examples', 'ready-agents-email.json'), 'utf8')) as {
 		nodes: Array<{ type: string; parameters: { options?: { includeSite?: boolean } } }>;
 	};
 	const email = JSON.stringify(workflow.nodes);

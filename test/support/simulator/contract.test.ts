@@ -1,14 +1,14 @@
 /**
  * Contract tests: the simulator's real-tenant answers must fit the schemas written from NICE's definitions
- * (test/realTenant/schemas.ts), and the normalizer must turn any record those schemas allow into a sound item.
+ * (test/support/schemas.ts), and the normalizer must turn any record those schemas allow into a sound item.
  * A simulator drifting from the definitions, or a normalizer that only knows the simulator, fails here.
  */
 import fc from 'fast-check';
 
-import { decodeJwtPayload } from '../../credentials/cxone/accessKey';
-import { normalizeAgentStates } from '../../nodes/Cxone/helpers/normalize';
-import { CANONICAL_STATES, STATE_TABLE } from '../../nodes/Cxone/helpers/states';
-import { startSimulator, type Simulator } from '../support/simulator';
+import { decodeJwtPayload } from '../../../credentials/cxone/accessKey';
+import { normalizeAgentStates } from '../../../nodes/Cxone/helpers/normalize';
+import { CANONICAL_STATES, STATE_TABLE } from '../../../nodes/Cxone/helpers/states';
+import { startSimulator, type Simulator } from '.';
 import {
 	agentsSchema,
 	agentStatesSchema,
@@ -18,7 +18,7 @@ import {
 	openIdConfigurationSchema,
 	tokenAnswerSchema,
 	violations,
-} from './schemas';
+} from '../schemas';
 
 let simulator: Simulator;
 beforeAll(async () => {

@@ -68,7 +68,9 @@ export function explainRequestFailure(
  */
 export function explainTokenFailure(failure: HttpFailure, flavour: ApiFlavour, scope?: string): Explanation | undefined {
 	const explained = explainTokenRefusal(failure, flavour, scope);
-	const said = failure.detail?.replace(/[.\s]+$/, '');
+	// A body with only the OAuth code says nothing more: then the header may. Masked whole by signInRequest.
+	const words = failure.detail !== null && failure.detail !== failure.oauthError ? failure.detail : failure.headers.icstatusdescription;
+	const said = words?.trim().replace(/[.\s]+$/, '');
 	if (!explained || !said || said === failure.oauthError) return explained;
 	return { ...explained, message: `${explained.message}. CXone said: ${said}` };
 }

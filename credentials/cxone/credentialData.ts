@@ -25,6 +25,6 @@ export interface CxoneCredentialData {
 export interface SignInResult extends IDataObject {
 	accessToken: string;
 	apiBaseUrl: string;
-	/** ISO time the token stops working; '' when CXone did not say (n8n then renews on the first 401). */
+	/** ISO time the package renews the token, ahead of its end (tokenRequest.ts renewalTime); '' when CXone gave no lifetime (renewed on the first 401). */
 	tokenExpiresAt: string;
 }

@@ -13,9 +13,11 @@ export async function signIn(
 	nowMs: number,
 	limits: SignInLimits = DEFAULT_SIGN_IN_LIMITS,
 ): Promise<SignInResult> {
+	// Date.now(), not nowMs (a caller's clock for the token's lifetime): the deadline is real time.
+	const bounded = limits.totalMs === undefined ? limits : { ...limits, deadlineAtMs: Date.now() + limits.totalMs };
 	return apiFlavourOf(credentials) === 'realTenant'
-		? await signInWithAccessKey(http, credentials, nowMs, limits)
-		: await signInWithClientCredentials(http, credentials, nowMs, limits);
+		? await signInWithAccessKey(http, credentials, nowMs, bounded)
+		: await signInWithClientCredentials(http, credentials, nowMs, bounded);
 }
 
 /** Sign-ins under way in this process, by credential: the only thing this package keeps in module memory. */

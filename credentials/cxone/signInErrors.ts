@@ -48,8 +48,8 @@ export function explainRequestFailure(
 				}
 			: failure.code === 'ETIMEDOUT' && failure.status === null
 				? {
-						message: `CXone sign-in failed at ${step}: no complete answer within ${bounds.timeoutMs / 1000} s`,
-						description: 'Check the URLs in the credential and that CXone is reachable from n8n.',
+						message: `Signing in to CXone did not finish within ${bounds.timeoutMs / 1000} s: no complete answer to ${step}`,
+						description: 'The node did not try to sign in again. Check the URLs in the credential and that CXone is reachable from n8n, then run again.',
 					}
 				: explain(failure);
 	return {
@@ -60,8 +60,22 @@ export function explainRequestFailure(
 	};
 }
 
-/** What the token endpoint's refusal means for each API flavour. */
+/**
+ * What the token endpoint's refusal means for each API flavour, followed by CXone's own words when it gave any
+ * (`error_description`, NICE's `errorDescription`, the `icStatusDescription` header), already masked: the
+ * credential's Test button shows only the message, and CXone's words may name what our reading cannot (a key
+ * disabled by an administrator).
+ */
 export function explainTokenFailure(failure: HttpFailure, flavour: ApiFlavour, scope?: string): Explanation | undefined {
+	const explained = explainTokenRefusal(failure, flavour, scope);
+	// A body with only the OAuth code says nothing more: then the header may. Masked whole by signInRequest.
+	const words = failure.detail !== null && failure.detail !== failure.oauthError ? failure.detail : failure.headers.icstatusdescription;
+	const said = words?.trim().replace(/[.\s]+$/, '');
+	if (!explained || !said || said === failure.oauthError) return explained;
+	return { ...explained, message: `${explained.message}. CXone said: ${said}` };
+}
+
+function explainTokenRefusal(failure: HttpFailure, flavour: ApiFlavour, scope?: string): Explanation | undefined {
 	const code = failure.oauthError;
 	const realTenant = flavour === 'realTenant';
 	if (code === 'invalid_grant' && realTenant) {

@@ -4,7 +4,8 @@ import { sleep } from 'n8n-workflow';
 
 import { boundedOptions, MB, sendBounded, type ResponseBounds } from './http/boundedResponse';
 import type { CxoneCredentialData, HttpRequester } from './credentialData';
-import { describeHttpFailure, redactSecrets, secretsOf, type HttpFailure } from './http/httpFailure';
+import { describeHttpFailure, type HttpFailure } from './http/httpFailure';
+import { redactSecrets, secretsOf } from './http/secretMasking';
 import { DEFAULT_RETRY_POLICY, isThrottled, retryDelay } from './http/retry';
 import { CxoneSignInError, explainRequestFailure, type ExplainFailure } from './signInErrors';
 
@@ -14,9 +15,18 @@ const SIGN_IN_BOUNDS: ResponseBounds = { timeoutMs: 30_000, maxBodyBytes: 1 * MB
 export interface SignInLimits extends ResponseBounds {
 	/** Total of waits for 429/503 before giving up; the API calls' default Max Retry Wait. */
 	maxTotalWaitMs: number;
+	/** The whole sign-in (every step, every wait) ends after this; `signIn` turns it into `deadlineAtMs`. */
+	totalMs?: number;
+	/** When the whole sign-in must have ended (epoch ms). */
+	deadlineAtMs?: number;
 }
 
-export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = { ...SIGN_IN_BOUNDS, maxTotalWaitMs: DEFAULT_RETRY_POLICY.maxTotalWaitMs };
+export const DEFAULT_SIGN_IN_LIMITS = {
+	...SIGN_IN_BOUNDS,
+	maxTotalWaitMs: DEFAULT_RETRY_POLICY.maxTotalWaitMs,
+	// OpenID discovery, the token and tenant discovery, each within its 30 s, or one of them and its waits.
+	totalMs: 60_000,
+} satisfies SignInLimits;
 
 /** What one sign-in request needs besides its options: where it is, what to mask, how to explain a failure. */
 export interface SignInStep {
@@ -33,23 +43,29 @@ export interface SignInStep {
 /** Sends one request; 429 and 503 are retried like the API calls (honouring Retry-After, within the same bounds). */
 export async function signInRequest(options: IHttpRequestOptions, { http, credentials, limits, step, explain, issuedToken }: SignInStep): Promise<unknown> {
 	const secrets = secretsOf(credentials, [issuedToken]);
+	const leftMs = () => (limits.deadlineAtMs === undefined ? Infinity : limits.deadlineAtMs - Date.now());
 	let failure: HttpFailure;
+	let bounds: ResponseBounds = limits;
 	let waitedMs = 0;
 	for (let attempt = 0; ; attempt++) {
+		// The sign-in's deadline, not this request's, is the one named when it is the nearer.
+		const deadlineFirst = leftMs() < limits.timeoutMs;
+		bounds = { maxBodyBytes: limits.maxBodyBytes, timeoutMs: deadlineFirst ? (limits.totalMs ?? limits.timeoutMs) : limits.timeoutMs };
+		const attemptMs = Math.max(1, Math.min(limits.timeoutMs, leftMs()));
 		const sent = await sendBounded<{ body?: unknown }>(
 			// preAuthentication only gets helpers.httpRequest, which keeps this abortSignal: the deadline also
 			// closes the connection.
-			async (signal) => await http({ ...boundedOptions(options, limits.timeoutMs), abortSignal: signal }),
-			limits,
+			async (signal) => await http({ ...boundedOptions(options, attemptMs), abortSignal: signal }),
+			{ ...limits, timeoutMs: attemptMs },
 		);
 		if (sent.ok) return sent.response.body;
 		failure = describeHttpFailure(sent.error, secrets);
 		const delayMs = isThrottled(failure) ? retryDelay(failure, attempt, waitedMs, { ...DEFAULT_RETRY_POLICY, maxTotalWaitMs: limits.maxTotalWaitMs }) : null;
-		if (delayMs === null) break;
+		if (delayMs === null || delayMs >= leftMs()) break;
 		waitedMs += delayMs;
 		await sleep(delayMs);
 	}
-	const { message, description } = explainRequestFailure(failure, step, options.url, limits, explain ?? (() => undefined));
+	const { message, description } = explainRequestFailure(failure, step, options.url, bounds, explain ?? (() => undefined));
 	throw new CxoneSignInError(
 		redactSecrets(message, secrets),
 		redactSecrets(description, secrets),
@@ -79,8 +95,26 @@ export function readJsonObject(body: unknown, step: string): IDataObject {
 export interface TokenAnswer {
 	body: IDataObject;
 	accessToken: string;
-	/** ISO time the token stops working, '' when the answer has no expires_in. */
+	/** ISO time the package renews the token (see renewalTime), '' when the answer has no usable expires_in. */
 	tokenExpiresAt: string;
+}
+
+/** A day: CXone's tokens last an hour; a longer lifetime (even 1e300) is read as a day and never breaks a date. */
+const MAX_TOKEN_LIFETIME_MS = 24 * 3600_000;
+/** Renew this long before the token stops working, so it does not run out between our check and CXone's. */
+const RENEWAL_MARGIN_MS = 60_000;
+
+/**
+ * When the package stops using a token that lasts `expiresIn` seconds: a minute before it runs out, or, for a
+ * lifetime under two minutes, halfway through it (never at once, which would sign in for every request).
+ * '' when CXone gave no positive, finite lifetime: the token is then used until CXone answers 401.
+ */
+export function renewalTime(expiresIn: unknown, nowMs: number): string {
+	const seconds = typeof expiresIn === 'number' || typeof expiresIn === 'string' ? Number(expiresIn) : NaN;
+	if (!(seconds > 0)) return '';
+	const lifetimeMs = Math.min(seconds * 1000, MAX_TOKEN_LIFETIME_MS);
+	const usableMs = lifetimeMs >= 2 * RENEWAL_MARGIN_MS ? lifetimeMs - RENEWAL_MARGIN_MS : lifetimeMs / 2;
+	return new Date(nowMs + usableMs).toISOString();
 }
 
 export const TOKEN_STEP = 'the token request';
@@ -116,7 +150,6 @@ export async function requestToken(
 			'The token endpoint answered without a token. Check the Token URL and that the OAuth client is enabled.',
 		);
 	}
-	const seconds = Number(body.expires_in);
-	const tokenExpiresAt = Number.isFinite(seconds) && seconds > 0 ? new Date(nowMs + seconds * 1000).toISOString() : '';
+	const tokenExpiresAt = renewalTime(body.expires_in, nowMs);
 	return { body, accessToken: body.access_token, tokenExpiresAt };
 }

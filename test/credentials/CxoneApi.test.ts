@@ -184,7 +184,7 @@ describe('access-key sign-in with tenant discovery', () => {
 		openIdScope();
 		nock(ISSUER).post('/auth/token').reply(400, { error: 'invalid_grant', error_description: 'bad password access-key-secret-value' });
 		const { error } = await executeWorkflow(new TestCredentialsHelper(realTenantCredentials()), {});
-		expect(error?.message).toBe('CXone refused the access key: the Access Key ID or Access Key Secret is wrong or deactivated');
+		expect(error?.message).toBe('CXone refused the access key: the Access Key ID or Access Key Secret is wrong or deactivated. CXone said: bad password ***');
 		expect(error?.description).toMatch(/Access Keys tab/);
 	});
 

@@ -1,4 +1,9 @@
-/** What went wrong in an HTTP call, read safely out of whatever n8n threw, and masking secrets in text. */
+/** What went wrong in an HTTP call, read safely out of whatever n8n threw, its secrets masked. */
+import { maskThenCut } from './secretMasking';
+
+// Where the transport and the sign-in have always found the masking.
+export { maskThenCut, redactSecrets, secretsOf } from './secretMasking';
+
 /**
  * Reads what went wrong out of whatever n8n's HTTP helpers threw (an axios-style error, possibly wrapped in
  * a NodeApiError), keeping only what is safe to show: never the request, whose headers carry the token.
@@ -94,74 +99,4 @@ export function describeHttpFailure(error: unknown, secrets: string[] = []): Htt
 		detail: detailFrom(body, headers, secrets),
 		code,
 	};
-}
-
-/** The shortest piece of a secret that is masked wherever it appears (a server may echo a secret cut short). */
-const SECRET_PIECE = 8;
-
-/** How a secret may appear in an echoed request: as is, JSON-escaped, URL- or form-encoded. */
-function formsOf(secret: string): string[] {
-	return [
-		secret,
-		JSON.stringify(secret).slice(1, -1),
-		encodeURIComponent(secret),
-		new URLSearchParams({ s: secret }).toString().slice(2),
-	];
-}
-
-/**
- * Every form in which a secret of this credential (plus any `extra`, such as a token issued during this very
- * sign-in) may come back in an error: the client secret, access key secret and token as is and encoded, and the
- * base64 of the Basic header, which carries the client secret.
- */
-export function secretsOf(credentials: object, extra: Array<string | undefined> = []): string[] {
-	const record = credentials as Record<string, unknown>;
-	const values = [record.clientSecret, record.accessKeySecret, record.accessToken, ...extra].filter(
-		(value): value is string => typeof value === 'string' && value.length >= 4,
-	);
-	const forms = new Set<string>();
-	for (const value of values) for (const form of formsOf(value)) forms.add(form);
-	for (const clientSecret of [record.clientSecret, typeof record.clientSecret === 'string' ? record.clientSecret.trim() : undefined]) {
-		if (typeof clientSecret !== 'string' || clientSecret.length < 4) continue;
-		for (const clientId of [record.clientId, typeof record.clientId === 'string' ? record.clientId.trim() : undefined]) {
-			if (typeof clientId === 'string') forms.add(Buffer.from(`${clientId}:${clientSecret}`).toString('base64'));
-		}
-	}
-	return [...forms].sort((a, b) => b.length - a.length);
-}
-
-/**
- * Masks every secret, and every piece of one at least SECRET_PIECE characters long, as `***`. Secrets shorter
- * than that are masked where they appear whole.
- */
-export function redactSecrets(text: string, secrets: string[]): string {
-	if (secrets.length === 0 || text.length === 0) return text;
-	const pieces = new Set<string>();
-	let result = text;
-	for (const secret of secrets) {
-		if (secret.length < SECRET_PIECE) result = result.split(secret).join('***');
-		else for (let i = 0; i + SECRET_PIECE <= secret.length; i++) pieces.add(secret.slice(i, i + SECRET_PIECE));
-	}
-	if (pieces.size === 0 || result.length < SECRET_PIECE) return result;
-	const masked = new Uint8Array(result.length);
-	let found = false;
-	for (let i = 0; i + SECRET_PIECE <= result.length; i++) {
-		if (pieces.has(result.slice(i, i + SECRET_PIECE))) {
-			masked.fill(1, i, i + SECRET_PIECE);
-			found = true;
-		}
-	}
-	if (!found) return result;
-	let out = '';
-	for (let i = 0; i < result.length; i++) {
-		if (!masked[i]) out += result[i];
-		else if (i === 0 || !masked[i - 1]) out += '***';
-	}
-	return out;
-}
-
-/** Masks, then cuts to `maxChars`: reading a secret's length past the cut is enough to mask one that straddles it. */
-export function maskThenCut(text: string, secrets: string[], maxChars: number): string {
-	const longest = secrets.reduce((max, secret) => Math.max(max, secret.length), 0);
-	return redactSecrets(text.slice(0, maxChars + longest), secrets).slice(0, maxChars);
 }

@@ -17,6 +17,7 @@ import { apiFlavourOf, CREDENTIAL_TYPE, DEFAULT_API_VERSION, realTenantStatesPat
 import type { CxoneCredentialData } from '../../../credentials/cxone/credentialData';
 import { describeHttpFailure, maskThenCut, redactSecrets, secretsOf } from '../../../credentials/cxone/http/httpFailure';
 import { DEFAULT_RETRY_POLICY, isRetryableApiFailure, retryDelay, type RetryPolicy } from '../../../credentials/cxone/http/retry';
+import { DEFAULT_SIGN_IN_LIMITS } from '../../../credentials/cxone/tokenRequest';
 import type { AgentSites } from './agentStates';
 import { describeApiFailure } from './errorMessages';
 
@@ -124,9 +125,9 @@ export class CxoneSession {
 
 	/** n8n renews the token when the hidden field is empty; empty it when we know it has run out. */
 	private dropTokenIfExpired(nowMs: number) {
-		const expiresAt = Date.parse(this.data.tokenExpiresAt ?? '');
-		// Renew a minute early so a token does not expire between sign-in check and CXone's own check.
-		if (Number.isFinite(expiresAt) && nowMs >= expiresAt - 60_000) this.data.accessToken = '';
+		// The sign-in stores when to renew, already ahead of the token's end (credentials/cxone/tokenRequest.ts renewalTime).
+		const renewAt = Date.parse(this.data.tokenExpiresAt ?? '');
+		if (Number.isFinite(renewAt) && nowMs >= renewAt) this.data.accessToken = '';
 	}
 
 	/**
@@ -157,6 +158,9 @@ export class CxoneSession {
 				timeoutMs,
 			);
 			const sentToken = this.data.accessToken;
+			// With no token n8n signs in first, inside this call: the sign-in keeps its own bound and error, so
+			// this call's deadline makes room for it rather than cutting it short and retrying it.
+			const deadlineMs = sentToken ? timeoutMs : timeoutMs + DEFAULT_SIGN_IN_LIMITS.totalMs;
 			let ownError: NodeApiError | undefined;
 			let caught: unknown;
 			try {
@@ -171,7 +175,7 @@ export class CxoneSession {
 							// A 401 is renewed below, not by n8n's own immediate retry: see renewRefusedToken.
 							{ credentialsDecrypted: this.credentials, preAuthenticationRetryStatusCode: [] },
 						),
-					{ timeoutMs, maxBodyBytes },
+					{ timeoutMs: deadlineMs, maxBodyBytes },
 				);
 				if (sent.ok) return this.parseResponse(sent.response, path, itemIndex);
 				caught = sent.error;

@@ -45,8 +45,10 @@ interface Ambiguous {
 	failure: HttpFailure;
 }
 
-/** Sends the POST; gives the failure when it may have been applied, throws when CXone answered it did not. */
-async function sendOnce(session: CxoneSession, path: string, qs: IDataObject, call: RequestCall, body?: IDataObject): Promise<Ambiguous | null> {
+/** What one write came to: accepted, a failure that may have been applied, or an error that says it was not. */
+type Sent = { accepted: true } | { accepted: false; ambiguous: Ambiguous } | { accepted: false; refused: unknown };
+
+async function sendOnce(session: CxoneSession, path: string, qs: IDataObject, call: RequestCall, body?: IDataObject): Promise<Sent> {
 	// The failure the request gave up on: resendAfter is asked once per failure, last right before the throw.
 	let final: HttpFailure | undefined;
 	const resendAfter = (failure: HttpFailure) => {
@@ -56,12 +58,12 @@ async function sendOnce(session: CxoneSession, path: string, qs: IDataObject, ca
 	};
 	try {
 		await session.request(path, qs, { ...call, method: 'POST', body, resendAfter });
-		return null;
+		return { accepted: true };
 	} catch (error) {
 		// A 2xx whose body is not JSON: CXone accepted the change, whatever it wrote after.
-		if (error instanceof NodeApiError && /^2\d\d$/.test(String(error.httpCode))) return null;
-		if (final && mayHaveBeenApplied(final)) return { failure: final };
-		throw error;
+		if (error instanceof NodeApiError && /^2\d\d$/.test(String(error.httpCode))) return { accepted: true };
+		if (final && mayHaveBeenApplied(final)) return { accepted: false, ambiguous: { failure: final } };
+		return { accepted: false, refused: error };
 	}
 }
 
@@ -111,20 +113,16 @@ export async function setAgentState(
 	const withReason = state === 'Unavailable' && outStateId !== null;
 	const qs: IDataObject = withReason ? { state, outStateId } : { state };
 	const body: IDataObject = withReason ? { state, outStateId: asJsonId(outStateId) } : { state };
-	let sent: Ambiguous | null;
-	try {
-		sent = await sendOnce(session, agentPath(session, agentId, 'state', itemIndex), qs, call, body);
-	} catch (error) {
-		throw explainRefusal(session, error, agentId, itemIndex);
-	}
-	if (sent === null) return { confirmedBy: 'answer' };
+	const sent = await sendOnce(session, agentPath(session, agentId, 'state', itemIndex), qs, call, body);
+	if (sent.accepted) return { confirmedBy: 'answer' };
+	if ('refused' in sent) throw explainRefusal(session, sent.refused, agentId, itemIndex);
 	const asked = withReason ? `Set State (Unavailable, reason ${outStateId})` : `Set State (${state})`;
 	return await confirmByReadBack(session, agentId, asked, (agent, record) => {
 		if (state === 'Available') return agent.state === 'READY';
 		const shown = asString(lowerCaseKeys(record).outstateid);
 		// The reason counts only when CXone tells it.
 		return agent.state === 'NOT_READY' && (!withReason || shown === null || shown === outStateId);
-	}, sent, itemIndex);
+	}, sent.ambiguous, itemIndex);
 }
 
 function explainRefusal(session: CxoneSession, error: unknown, agentId: string, itemIndex?: number): unknown {
@@ -150,12 +148,8 @@ function explainRefusal(session: CxoneSession, error: unknown, agentId: string, 
 
 /** POST /agents/{agentId}/logout, 202 Accepted (AdminAgentsService.agentLogout; protractor ADV120037). */
 export async function logOutAgent(session: CxoneSession, agentId: string, call: RequestCall = {}): Promise<WriteOutcome> {
-	let sent: Ambiguous | null;
-	try {
-		sent = await sendOnce(session, agentPath(session, agentId, 'logout', call.itemIndex), {}, call);
-	} catch (error) {
-		throw explain(session, error, agentId, 'change', call.itemIndex);
-	}
-	if (sent === null) return { confirmedBy: 'answer' };
-	return await confirmByReadBack(session, agentId, 'Log Out', (agent) => agent.state === 'LOGGED_OUT', sent, call.itemIndex);
+	const sent = await sendOnce(session, agentPath(session, agentId, 'logout', call.itemIndex), {}, call);
+	if (sent.accepted) return { confirmedBy: 'answer' };
+	if ('refused' in sent) throw explain(session, sent.refused, agentId, 'change', call.itemIndex);
+	return await confirmByReadBack(session, agentId, 'Log Out', (agent) => agent.state === 'LOGGED_OUT', sent.ambiguous, call.itemIndex);
 }

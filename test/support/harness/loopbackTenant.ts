@@ -20,6 +20,8 @@ export interface LoopbackRequest {
 export interface LoopbackAnswer {
 	status: number;
 	body?: unknown;
+	/** Sent as is instead of `body`. */
+	text?: string;
 	headers?: Record<string, string>;
 }
 
@@ -39,9 +41,9 @@ export async function serveLoopbackTenant(answer: (request: LoopbackRequest, raw
 		raw.on('end', () => {
 			const request = { method: raw.method ?? '', url: raw.url ?? '', contentType: raw.headers['content-type'], body: Buffer.concat(chunks).toString('utf8') };
 			requests.push(request);
-			const { status, body, headers } = answer(request, raw);
-			const text = body === undefined ? '' : JSON.stringify(body);
-			response.writeHead(status, { ...(text ? { 'Content-Type': 'application/json' } : {}), ...headers }).end(text);
+			const { status, body, text, headers } = answer(request, raw);
+			const json = body === undefined ? '' : JSON.stringify(body);
+			response.writeHead(status, { ...(json ? { 'Content-Type': 'application/json' } : {}), ...headers }).end(text ?? json);
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

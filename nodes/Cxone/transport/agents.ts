@@ -1,4 +1,4 @@
-/** Real tenants' per-agent calls (read, set state, log out) and the lists behind the pickers. */
+/** Real tenants' per-agent read and the lists behind the pickers; the writes are in agentWrites.ts. */
 /**
  * Paths, parameters and shapes follow NICE's published OpenAPI definitions as generated into
  * calljacob/nice-cxone-api (src/services/admin/AdminAgentsService.ts, AdminGeneralService.ts,
@@ -22,15 +22,15 @@ const SET_STATE_PERMISSION_HINT =
 const servicesPath = (session: CxoneSession, tail: string) =>
 	`/incontactapi/services/${session.apiVersion}/${tail}`;
 
-const agentPath = (session: CxoneSession, agentId: string, tail: string, itemIndex?: number) =>
+export const agentPath = (session: CxoneSession, agentId: string, tail: string, itemIndex?: number) =>
 	`${realTenantAgentsPath(session.apiVersion)}/${session.pathSegment(agentId, 'Agent ID', itemIndex)}/${tail}`;
 
-const isApiError = (error: unknown, status: number): error is NodeApiError =>
+export const isApiError = (error: unknown, status: number): error is NodeApiError =>
 	error instanceof NodeApiError && error.httpCode === String(status);
 
 /** 404 "Invalid Agent Id" (numbers) or "InvalidAgentId" (letters): walterplaza/protractor
  * src/test-data/inContact/apis/Real-Time-Data/Real-Time-Reporting/returns-the-current-state-for-an-agent/*.json */
-const saysInvalidAgent = (error: NodeApiError) => /invalid\s*agent\s*id/i.test(`${error.description ?? ''} ${error.message}`);
+export const saysInvalidAgent = (error: NodeApiError) => /invalid\s*agent\s*id/i.test(`${error.description ?? ''} ${error.message}`);
 
 function unknownAgent(session: CxoneSession, agentId: string, itemIndex?: number): NodeApiError {
 	return session.apiError(
@@ -42,7 +42,7 @@ function unknownAgent(session: CxoneSession, agentId: string, itemIndex?: number
 }
 
 /** Errors of the per-agent calls, reworded to say what to do; anything else passes through unchanged. */
-function explain(session: CxoneSession, error: unknown, agentId: string, action: 'read' | 'change', itemIndex?: number): unknown {
+export function explain(session: CxoneSession, error: unknown, agentId: string, action: 'read' | 'change', itemIndex?: number): unknown {
 	if (isApiError(error, 404) && saysInvalidAgent(error)) return unknownAgent(session, agentId, itemIndex);
 	if (isApiError(error, 403) && action === 'change') {
 		return session.apiError(
@@ -68,53 +68,6 @@ export async function fetchOneAgentState(session: CxoneSession, agentId: string,
 	const record = Array.isArray(records) ? records.find((entry) => typeof entry === 'object' && entry !== null) : undefined;
 	if (!record) throw unknownAgent(session, agentId, call.itemIndex);
 	return record as Record<string, unknown>;
-}
-
-/**
- * POST /agents/{agentId}/state. `state` and `outStateId` go in the QUERY, as NICE's OpenAPI definition has them
- * (calljacob/nice-cxone-api src/services/admin/AdminAgentsService.ts setAgentState: query, no body);
- * walterplaza/protractor's v12 test sent a JSON body instead.
- */
-export async function postAgentState(
-	session: CxoneSession,
-	agentId: string,
-	state: 'Available' | 'Unavailable',
-	outStateId: string | null,
-	call: RequestCall = {},
-): Promise<void> {
-	const qs: IDataObject = { state };
-	if (state === 'Unavailable' && outStateId !== null) qs.outStateId = outStateId;
-	try {
-		await session.request(agentPath(session, agentId, 'state', call.itemIndex), qs, { ...call, method: 'POST' });
-	} catch (error) {
-		if (isApiError(error, 409)) {
-			// NICE help (Studio SETAGENTSTATE): ACW codes need a contact in progress, otherwise 409.
-			throw session.apiError(
-				`CXone could not set agent ${agentId}'s state now (HTTP 409)`,
-				`${error.description ?? ''} The agent needs an active session (logged in to the agent application), and an ACW reason only works while the agent handles a contact. Log the agent in first, or choose another reason.`.trim(),
-				call.itemIndex,
-				'409',
-			);
-		}
-		if (isApiError(error, 400) && !saysInvalidAgent(error)) {
-			throw session.apiError(
-				`CXone refused the state change for agent ${agentId} (HTTP 400)`,
-				`${error.description ?? ''} Choose the state Available or Unavailable, and a Reason from the list (one of the unavailable codes of the agent's team), or leave Reason empty.`.trim(),
-				call.itemIndex,
-				'400',
-			);
-		}
-		throw explain(session, error, agentId, 'change', call.itemIndex);
-	}
-}
-
-/** POST /agents/{agentId}/logout, 202 Accepted (AdminAgentsService.agentLogout; protractor ADV120037). */
-export async function postAgentLogout(session: CxoneSession, agentId: string, call: RequestCall = {}): Promise<void> {
-	try {
-		await session.request(agentPath(session, agentId, 'logout', call.itemIndex), {}, { ...call, method: 'POST' });
-	} catch (error) {
-		throw explain(session, error, agentId, 'change', call.itemIndex);
-	}
 }
 
 function arrayIn(body: unknown, key: string): Record<string, unknown>[] {

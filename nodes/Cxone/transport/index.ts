@@ -15,7 +15,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { boundedOptions, sendBounded } from '../../../credentials/cxone/http/boundedResponse';
 import { apiFlavourOf, CREDENTIAL_TYPE, DEFAULT_API_VERSION, realTenantStatesPath, TUTORIAL_STATES_PATH, type ApiFlavour } from '../../../credentials/cxone/constants';
 import type { CxoneCredentialData } from '../../../credentials/cxone/credentialData';
-import { describeHttpFailure, maskThenCut, redactSecrets, secretsOf } from '../../../credentials/cxone/http/httpFailure';
+import { describeHttpFailure, maskThenCut, redactSecrets, secretsOf, type HttpFailure } from '../../../credentials/cxone/http/httpFailure';
 import { DEFAULT_RETRY_POLICY, isRetryableApiFailure, retryDelay, type RetryPolicy } from '../../../credentials/cxone/http/retry';
 import { DEFAULT_SIGN_IN_LIMITS } from '../../../credentials/cxone/tokenRequest';
 import type { AgentSites } from './agentStates';
@@ -25,8 +25,12 @@ export type CxoneContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunc
 
 export interface RequestCall {
 	itemIndex?: number;
-	/** GET unless said otherwise: the supervisor actions (transport/agents.ts) POST with no body. */
+	/** GET unless said otherwise: the supervisor actions (transport/agentWrites.ts) POST. */
 	method?: 'GET' | 'POST';
+	/** Sent as a JSON body, with Content-Type application/json. */
+	body?: IDataObject;
+	/** Which failures the request is sent again after: by default the reads' (429, 5xx, dropped connections). */
+	resendAfter?: (failure: HttpFailure) => boolean;
 	/** Overrides the policy's total wait, e.g. from the node's Max Retry Wait option. */
 	maxTotalWaitMs?: number;
 	/** Overrides the policy's per-request timeout, from the node's Timeout option. */
@@ -149,12 +153,14 @@ export class CxoneSession {
 		const maxTotalWaitMs = call.maxTotalWaitMs ?? this.policy.maxTotalWaitMs;
 		const timeoutMs = call.timeoutMs ?? this.policy.timeoutMs;
 		const maxBodyBytes = call.maxBodyBytes ?? this.policy.maxBodyBytes;
+		const resendAfter = call.resendAfter ?? isRetryableApiFailure;
+		const body = call.body === undefined ? {} : { body: JSON.stringify(call.body), headers: { Accept: 'application/json', 'Content-Type': 'application/json' } };
 		let waitedMs = 0;
 		let renewedRefusedToken = false;
 		for (let attempt = 0; ; attempt++) {
 			this.dropTokenIfExpired(Date.now());
 			const options: IHttpRequestOptions = boundedOptions(
-				{ method: call.method ?? 'GET', url: path, qs, headers: { Accept: 'application/json' } },
+				{ method: call.method ?? 'GET', url: path, qs, headers: { Accept: 'application/json' }, ...body },
 				timeoutMs,
 			);
 			const sentToken = this.data.accessToken;
@@ -199,7 +205,7 @@ export class CxoneSession {
 			if (failure.status !== null && NO_CONTENT_STATUS.has(failure.status)) {
 				return { status: failure.status, headers: failure.headers, body: null };
 			}
-			const delayMs = isRetryableApiFailure(failure) ? retryDelay(failure, attempt, waitedMs, { ...this.policy, maxTotalWaitMs }) : null;
+			const delayMs = resendAfter(failure) ? retryDelay(failure, attempt, waitedMs, { ...this.policy, maxTotalWaitMs }) : null;
 			if (delayMs === null) {
 				const { flavour, apiVersion } = this;
 				const text = describeApiFailure({ failure, path, requestUrl: this.absolute(path), flavour, apiVersion, attempt, waitedMs, timeoutMs, maxBodyBytes });

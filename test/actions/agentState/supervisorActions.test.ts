@@ -70,7 +70,7 @@ describe('Get', () => {
 });
 
 describe('Set State', () => {
-	it('makes an agent Unavailable with a reason, sending state and outStateId in the query, and reads the state back', async () => {
+	it('makes an agent Unavailable with a reason, sending state and outStateId in the query and a JSON body, and reads the state back', async () => {
 		const agent = first('READY');
 		const { items, error } = await executeWorkflow(realTenant(), setState(agent.agentId, 'unavailable', '2'));
 		expect(error).toBeUndefined();
@@ -78,7 +78,7 @@ describe('Set State', () => {
 			{ agentId: String(agent.agentId), requestedState: 'unavailable', reason: '2', accepted: true, state: { state: 'NOT_READY', subState: 'Break' } },
 		]);
 		const [post] = supervisorCalls();
-		expect(post).toMatchObject({ path: `/incontactapi/services/v31.0/agents/${agent.agentId}/state?state=Unavailable&outStateId=2`, body: '' });
+		expect(post).toMatchObject({ path: `/incontactapi/services/v31.0/agents/${agent.agentId}/state?state=Unavailable&outStateId=2`, body: '{"state":"Unavailable","outStateId":2}' });
 		expect(agent).toMatchObject({ state: 'NOT_READY', outStateDescription: 'Break' });
 	});
 

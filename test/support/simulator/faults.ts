@@ -1,6 +1,7 @@
 /** Faults the simulator can inject, per request (a queue per endpoint) or as a schedule over all requests. */
 
-export type FaultPath = 'token' | 'states' | 'agents' | 'discovery' | 'any';
+/** `writes`: Set State and Log Out (POST agents/{id}/state and /logout). */
+export type FaultPath = 'token' | 'states' | 'agents' | 'discovery' | 'writes' | 'any';
 
 export interface FaultSpec {
 	/** HTTP status to answer with (401, 403, 429, 500, 502, 503, 204, 304, ...). */
@@ -16,6 +17,8 @@ export interface FaultSpec {
 	icStatusDescription?: string;
 	/** Which endpoint the fault applies to (default: agent states). */
 	path?: FaultPath;
+	/** Writes only: the change is made when the request arrives, before the delay and the faulty answer. */
+	applied?: boolean;
 	/** How many matching requests it applies to (default 1). */
 	times?: number;
 }

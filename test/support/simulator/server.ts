@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 
 import { faultAnswer, FaultQueue, type Answer, type FaultPath, type FaultSchedule, type FaultSpec, type RecordedRequest } from './faults';
 import { agentRecord, cxoneRecord, pascalCase, tutorialRecord } from './records';
-import { supervisorAnswer } from './supervisor';
+import { isAgentWrite, supervisorAnswer, type SetStateReads, type SupervisorHost } from './supervisor';
 import { reportKind, SimReports } from './reports';
 import { generateTenant, stateChange, type CxoneStateName, type SimAgent, type SimState, type SimulatedTenant } from './tenant';
 
@@ -42,6 +42,8 @@ export interface SimulatorOptions {
 	now?: () => number;
 	/** The tenant's generation time; defaults to now() rounded down to the minute. */
 	epochMs?: number;
+	/** Where Set State reads its parameters (default: the query or a JSON body). */
+	setStateReads?: SetStateReads;
 	quiet?: boolean;
 }
 
@@ -187,11 +189,15 @@ class CxoneSimulator {
 			at: this.now(),
 		};
 		this.requests.push(record);
-		const supervised = supervisorAnswer(
-			{ tenant: this.tenant, signedIn: this.bearer(request) !== undefined, now: this.now, change: (id, state, reason) => this.setAgentState(id, state, { reason }) },
-			record,
-			parsed.pathname,
-		);
+		const host: SupervisorHost = {
+			tenant: this.tenant,
+			signedIn: this.bearer(request) !== undefined,
+			now: this.now,
+			change: (id, state, reason) => this.setAgentState(id, state, { reason }),
+			setStateReads: this.options.setStateReads,
+		};
+		if (isAgentWrite(record.method, parsed.pathname)) return await this.answerWrite(host, record, parsed.pathname, response);
+		const supervised = supervisorAnswer(host, record, parsed.pathname);
 		if (supervised) return this.write(response, record, supervised);
 		const route = routeOf(parsed.pathname);
 		const report = route ? undefined : reportKind(parsed.pathname);
@@ -214,6 +220,21 @@ class CxoneSimulator {
 			return;
 		}
 		this.write(response, record, faulty ?? normal());
+	}
+
+	/** Set State and Log Out, with their faults: `applied` makes the change before the fault answers (or drops). */
+	private async answerWrite(host: SupervisorHost, record: RecordedRequest, pathname: string, response: ServerResponse) {
+		const fault = this.faults.take('writes', record, this.requests.length - 1);
+		const apply = () => supervisorAnswer(host, record, pathname) as Answer;
+		let answer = fault?.applied ? apply() : undefined;
+		if (fault?.delayMs) await this.delay(fault.delayMs);
+		if (this.stopped || response.destroyed) return;
+		const faulty = fault ? faultAnswer(fault, { endpoint: 'writes', flatShape: false, normal: () => (answer ??= apply()) }) : undefined;
+		if (faulty === 'reset') {
+			response.socket?.destroy();
+			return;
+		}
+		this.write(response, record, faulty ?? answer ?? apply());
 	}
 
 	private write(response: ServerResponse, record: RecordedRequest, answer: Answer) {

@@ -14,7 +14,15 @@ export interface SupervisorHost {
 	signedIn: boolean;
 	now: () => number;
 	change(agentId: number, state: string, reason?: string): void;
+	/** Where Set State reads `state` and `outStateId`: the query, a JSON body, or either (the default). */
+	setStateReads?: SetStateReads;
 }
+
+export type SetStateReads = 'query' | 'body' | 'either';
+
+/** Set State and Log Out: the calls that change an agent (faults on them are path `writes`). */
+export const isAgentWrite = (method: string, pathname: string) =>
+	method === 'POST' && /^\/incontactapi\/services\/v\d+\.\d+\/agents\/[^/]+\/(state|logout)$/i.test(pathname);
 
 /** Every team has the same codes, numbered as records.ts numbers outStateId: Lunch = 1, Break = 2, ... */
 export const UNAVAILABLE_CODES = NOT_READY_REASONS.map((name, index) => ({ outstateId: index + 1, outstateName: name, isActive: true, isAcw: false }));
@@ -80,16 +88,24 @@ function oneAgentRecord(agent: SimAgent, host: SupervisorHost) {
 	return { ...record, mediaName: mediaTypeName, lastPollTime: new Date(host.now()).toISOString() };
 }
 
-/** POST /agents/{id}/state: state and outStateId in the query, as NICE's OpenAPI has them; a JSON body also works. */
+/**
+ * POST /agents/{id}/state: state and outStateId in the query, as NICE's OpenAPI has them, or in a JSON body, as
+ * NICE's API test suite sends them; `setStateReads` makes it read only one of the two.
+ */
 function setState(host: SupervisorHost, agent: SimAgent, record: RecordedRequest): Answer {
+	const reads = host.setStateReads ?? 'either';
 	let body: Record<string, unknown> = {};
-	try {
-		body = record.body ? (JSON.parse(record.body) as Record<string, unknown>) : {};
-	} catch {
-		return failure(400, 'Invalid request body');
+	if (reads !== 'query') {
+		if (reads === 'body' && !/^application\/json\b/i.test(record.headers['content-type'] ?? '')) return failure(415, 'Use Content-Type application/json');
+		try {
+			body = record.body ? (JSON.parse(record.body) as Record<string, unknown>) : {};
+		} catch {
+			return failure(400, 'Invalid request body');
+		}
 	}
-	const state = String(record.query.state ?? body.state ?? '');
-	const outStateId = record.query.outStateId ?? (body.outStateId === undefined || body.outStateId === '' ? undefined : String(body.outStateId));
+	const query = reads === 'body' ? {} : record.query;
+	const state = String(query.state ?? body.state ?? '');
+	const outStateId = query.outStateId ?? (body.outStateId === undefined || body.outStateId === '' ? undefined : String(body.outStateId));
 	if (!/^(available|unavailable)$/i.test(state)) return failure(400, 'Invalid state request. Use "Available" or "Unavailable"');
 	if (agent.state === 'LOGGED_OUT') return failure(409, 'Agent is not logged in');
 	if (/^available$/i.test(state)) {

@@ -2,7 +2,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { postAgentLogout } from '../../transport/agents';
+import { logOutAgent } from '../../transport/agentWrites';
 import type { CxoneSession } from '../../transport';
 import { requireRealTenant } from '../realTenantOnly';
 import { readAgentId, readAgentState } from './get.operation';
@@ -13,7 +13,8 @@ export async function execute(this: IExecuteFunctions, session: CxoneSession, it
 	requireRealTenant(session, 'Log Out', 'log agents out', itemIndex);
 	const agentId = readAgentId(this, itemIndex);
 	try {
-		await postAgentLogout(session, agentId, { itemIndex });
+		const outcome = await logOutAgent(session, agentId, { itemIndex });
+		if (outcome.confirmedBy === 'readBack') return [{ agentId, loggedOut: true, confirmedBy: 'readBack' }];
 	} catch (caught) {
 		if (!(caught instanceof NodeApiError)) throw new NodeOperationError(this.getNode(), caught as Error, { itemIndex });
 		const error: NodeApiError = caught;

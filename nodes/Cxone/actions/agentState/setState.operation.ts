@@ -2,7 +2,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { fetchUnavailableCodes, postAgentState, type UnavailableCode } from '../../transport/agents';
+import { fetchUnavailableCodes, type UnavailableCode } from '../../transport/agents';
+import { setAgentState } from '../../transport/agentWrites';
 import type { CxoneSession } from '../../transport';
 import { requireRealTenant } from '../realTenantOnly';
 import { readAgentId, readAgentState } from './get.operation';
@@ -84,7 +85,10 @@ export async function execute(this: IExecuteFunctions, session: CxoneSession, it
 		reason = resolveReason(reasonText, codes, agentId, this, itemIndex);
 	}
 
-	await postAgentState(session, agentId, requestedState === 'available' ? 'Available' : 'Unavailable', reason, { itemIndex });
+	const outcome = await setAgentState(session, agentId, requestedState === 'available' ? 'Available' : 'Unavailable', reason, { itemIndex });
+	if (outcome.confirmedBy === 'readBack') {
+		return [{ agentId, requestedState, reason, accepted: true, confirmedBy: 'readBack', state: outcome.agent as unknown as IDataObject }];
+	}
 
 	let state: IDataObject | null = null;
 	try {

@@ -93,7 +93,7 @@ async function accessKeyMode(simulator: Simulator) {
 	line(`  not ready by reason (s): ${counts(firstAgent.notReadySecondsByReason as IDataObject)}`);
 	simulator.reports.fillQueue(simulator.reports.skills()[0].skillId, 3, Date.now() - 120_000);
 	const [skills] = await run(store, { resource: 'skill', operation: 'getActivity', parameters: { output: 'summary' } });
-	line(`\nSkill Get Activity (summary): ${String(skills.skills)} skills, ${String(skills.queueCount)} contacts waiting, ${String(skills.agentsAvailable)} agents available`);
+	line(`\nSkill Get Activity (summary): ${String(skills.skills)} skills, ${String(skills.queueCount)} contacts waiting, ${String(skills.queuedWithNoAgentAvailableCount)} skill(s) with contacts waiting and nobody available`);
 	line(
 		`\nSign-ins for 5 executions: ${simulator.tokenRequests() - tokensBefore}; discovery requests: ${simulator.discoveryRequests() - discoveryBefore} (OpenID + cxone-configuration, once)`,
 	);

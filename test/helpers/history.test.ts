@@ -127,7 +127,7 @@ describe('skill activity', () => {
 			{ skillId: 3, skillName: 'C', queueCount: 0, agentsAvailable: 0 },
 		].map((record) => normalizeSkillActivity(record, now) as SkillActivity);
 		const summary = summarizeSkills(skills, new Date(now));
-		expect(summary).toMatchObject({ skills: 3, queueCount: 5, agentsAvailable: 3, agentsWorking: 2, longestWaitSeconds: 300, queuedWithNoAgentAvailableCount: 1 });
+		expect(summary).toMatchObject({ skills: 3, queueCount: 5, longestWaitSeconds: 300, queuedWithNoAgentAvailableCount: 1 });
 		expect(summary.queuedWithNoAgentAvailable).toEqual([{ skillId: '1', skillName: 'A', queueCount: 4, longestWaitSeconds: 300 }]);
 	});
 });

@@ -7,6 +7,7 @@
  * `outStateId`, `outStateDescription`, `contactId`, `skillId`, `teamId` (`teamNo` in the SDK's model).
  * There is no end field: a state ends at startDate + duration.
  */
+import { resolveTimeline, type PlacedRow } from './historyTimeline';
 import { forEachAgentState, type NormalizedAgentState } from './normalize';
 import { asString, canonicalIsoMs, lowerCaseKeys } from './values';
 
@@ -118,20 +119,46 @@ function toHistoryRow(agent: NormalizedAgentState): HistoryRow {
 	};
 }
 
+/**
+ * State changes in CXone's order, each once: a row with the same agent, start and state as one already kept is
+ * the same state listed again (see historyTimeline.ts), and the longer listing stays in the first one's place.
+ */
+export class DistinctHistoryRows {
+	readonly rows: HistoryRow[] = [];
+	private readonly positions = new Map<string, number>();
+
+	add(row: HistoryRow): void {
+		if (row.stateSince === null) {
+			this.rows.push(row);
+			return;
+		}
+		const key = `${row.agentId}|${row.stateSince}|${row.state}`;
+		const position = this.positions.get(key);
+		if (position === undefined) {
+			this.positions.set(key, this.rows.length);
+			this.rows.push(row);
+		} else if ((row.durationSeconds ?? -1) > (this.rows[position].durationSeconds ?? -1)) {
+			this.rows[position] = row;
+		}
+	}
+}
+
 interface AgentTotals {
 	agentId: string;
 	teamId: string | null;
-	stateChanges: number;
-	withoutDuration: number;
-	byState: Map<string, number>;
-	byReason: Map<string, number>;
+	/** Rows without a usable start: counted as state changes, never as time. */
+	unplaced: number;
+	rows: PlacedRow[];
 }
 
 const add = (map: Map<string, number>, key: string, seconds: number) => map.set(key, (map.get(key) ?? 0) + seconds);
 
 const wholeSeconds = (map: Map<string, number>) => Object.fromEntries([...map].map(([key, seconds]) => [key, Math.round(seconds)]));
 
-/** Adds rows one at a time; counts only the part of each state inside the period. */
+/**
+ * Adds rows one at a time, keeping per row only its start, end, state and reason; counts each agent's time once
+ * (historyTimeline.ts: repeats dropped, overlaps split) and only the part inside the period.
+ */
 export class HistorySummarizer {
 	private readonly agents = new Map<string, AgentTotals>();
 
@@ -143,21 +170,17 @@ export class HistorySummarizer {
 	add(row: HistoryRow): void {
 		let totals = this.agents.get(row.agentId);
 		if (!totals) {
-			totals = { agentId: row.agentId, teamId: row.teamId, stateChanges: 0, withoutDuration: 0, byState: new Map(), byReason: new Map() };
+			totals = { agentId: row.agentId, teamId: row.teamId, unplaced: 0, rows: [] };
 			this.agents.set(row.agentId, totals);
 		}
-		totals.stateChanges++;
 		if (row.teamId !== null) totals.teamId = row.teamId;
-		const sinceMs = sinceMsOf(row.stateSince);
-		if (row.durationSeconds === null || Number.isNaN(sinceMs)) {
-			totals.withoutDuration++;
+		const startMs = sinceMsOf(row.stateSince);
+		if (Number.isNaN(startMs)) {
+			totals.unplaced++;
 			return;
 		}
-		const from = Math.max(sinceMs, this.periodStartMs);
-		const to = Math.min(sinceMs + row.durationSeconds * 1000, this.periodEndMs);
-		const seconds = to > from ? (to - from) / 1000 : 0;
-		add(totals.byState, row.state, seconds);
-		if (row.state === 'NOT_READY') add(totals.byReason, row.subState ?? NO_REASON, seconds);
+		const endMs = row.durationSeconds === null ? Number.NaN : startMs + row.durationSeconds * 1000;
+		totals.rows.push({ startMs, endMs, state: row.state, reason: row.state === 'NOT_READY' ? (row.subState ?? NO_REASON) : null });
 	}
 
 	/** One item per agent, in agent ID order (numeric IDs numerically). */
@@ -168,9 +191,18 @@ export class HistorySummarizer {
 		return [...this.agents.values()]
 			.sort((a, b) => collator.compare(a.agentId, b.agentId))
 			.map((totals) => {
-				const seconds = (state: string) => Math.round(totals.byState.get(state) ?? 0);
+				const byState = new Map<string, number>();
+				const byReason = new Map<string, number>();
+				const { changes, withoutDuration } = resolveTimeline(totals.rows, (row, fromMs, toMs) => {
+					const from = Math.max(fromMs, this.periodStartMs);
+					const to = Math.min(toMs, this.periodEndMs);
+					const span = to > from ? (to - from) / 1000 : 0;
+					add(byState, row.state, span);
+					if (row.reason !== null) add(byReason, row.reason, span);
+				});
+				const seconds = (state: string) => Math.round(byState.get(state) ?? 0);
 				let loggedIn = 0;
-				for (const [state, value] of totals.byState) if (state !== 'LOGGED_OUT') loggedIn += value;
+				for (const [state, value] of byState) if (state !== 'LOGGED_OUT') loggedIn += value;
 				const ready = seconds('READY');
 				const onContact = seconds('ON_CONTACT');
 				return {
@@ -178,15 +210,15 @@ export class HistorySummarizer {
 					teamId: totals.teamId,
 					periodStart,
 					periodEnd,
-					stateChanges: totals.stateChanges,
+					stateChanges: totals.unplaced + changes,
 					loggedInSeconds: Math.round(loggedIn),
 					readySeconds: ready,
 					notReadySeconds: seconds('NOT_READY'),
 					onContactSeconds: onContact,
 					occupancy: ready + onContact > 0 ? Math.round((onContact / (ready + onContact)) * 10_000) / 10_000 : null,
-					secondsByState: wholeSeconds(totals.byState),
-					notReadySecondsByReason: wholeSeconds(totals.byReason),
-					statesWithoutDuration: totals.withoutDuration,
+					secondsByState: wholeSeconds(byState),
+					notReadySecondsByReason: wholeSeconds(byReason),
+					statesWithoutDuration: totals.unplaced + withoutDuration,
 				};
 			});
 	}

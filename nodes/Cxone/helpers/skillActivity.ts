@@ -14,6 +14,10 @@ export interface SkillActivity {
 	isActive: boolean | null;
 	isOutbound: boolean | null;
 	queueCount: number | null;
+	/** NICE's split of the queue (see docs/OPERATIONS.md): passed through as CXone sends them, never added up. */
+	skillQueueCount: number | null;
+	personalQueueCount: number | null;
+	parkedCount: number | null;
 	agentsAvailable: number | null;
 	agentsUnavailable: number | null;
 	agentsACW: number | null;
@@ -30,12 +34,13 @@ export interface SkillActivity {
 	outSLA: number | null;
 }
 
+/**
+ * No agent totals: CXone counts agents per skill, so an agent on two skills is in both and a sum over skills is
+ * not a head count (Get Many's summary counts agents). A contact waits or is handled in one skill, so those add up.
+ */
 export interface SkillActivitySummary {
 	skills: number;
 	queueCount: number;
-	agentsAvailable: number;
-	agentsWorking: number;
-	agentsLoggedIn: number;
 	contactsActive: number;
 	longestWaitSeconds: number;
 	/** Skills with contacts waiting while no agent is available: what a queue alert fires on. */
@@ -81,6 +86,9 @@ export function normalizeSkillActivity(record: unknown, nowMs: number): SkillAct
 		isActive: asBoolean(source.isactive),
 		isOutbound: asBoolean(source.isoutbound),
 		queueCount,
+		skillQueueCount: asNumber(source.skillqueuecount),
+		personalQueueCount: asNumber(source.personalqueuecount),
+		parkedCount: asNumber(source.parkedcount),
 		agentsAvailable: asNumber(source.agentsavailable),
 		agentsUnavailable: asNumber(source.agentsunavailable),
 		agentsACW: asNumber(source.agentsacw),
@@ -97,6 +105,21 @@ export function normalizeSkillActivity(record: unknown, nowMs: number): SkillAct
 	};
 }
 
+/**
+ * One item per skill ID in the order first listed: skip-based pages can list a skill again while CXone updates, and
+ * the later listing (read later, so as new or newer) gives the values. Records naming no skill are counted as skipped.
+ */
+export function normalizeSkillActivities(records: unknown[], nowMs: number): { skills: SkillActivity[]; skipped: number } {
+	const byId = new Map<string, SkillActivity>();
+	let skipped = 0;
+	for (const record of records) {
+		const skill = normalizeSkillActivity(record, nowMs);
+		if (skill) byId.set(skill.skillId, skill);
+		else skipped++;
+	}
+	return { skills: [...byId.values()], skipped };
+}
+
 /** Keeps skills whose ID or name (any case) is listed; everything when the list is empty. */
 export function skillMatcher(wanted: string[]): ((skill: SkillActivity) => boolean) | null {
 	if (wanted.length === 0) return null;
@@ -108,9 +131,6 @@ export function summarizeSkills(skills: SkillActivity[], fetchedAt: Date): Skill
 	const summary: SkillActivitySummary = {
 		skills: skills.length,
 		queueCount: 0,
-		agentsAvailable: 0,
-		agentsWorking: 0,
-		agentsLoggedIn: 0,
 		contactsActive: 0,
 		longestWaitSeconds: 0,
 		queuedWithNoAgentAvailable: [],
@@ -119,9 +139,6 @@ export function summarizeSkills(skills: SkillActivity[], fetchedAt: Date): Skill
 	};
 	for (const skill of skills) {
 		summary.queueCount += skill.queueCount ?? 0;
-		summary.agentsAvailable += skill.agentsAvailable ?? 0;
-		summary.agentsWorking += skill.agentsWorking ?? 0;
-		summary.agentsLoggedIn += skill.agentsLoggedIn ?? 0;
 		summary.contactsActive += skill.contactsActive ?? 0;
 		summary.longestWaitSeconds = Math.max(summary.longestWaitSeconds, skill.longestWaitSeconds);
 		if ((skill.queueCount ?? 0) > 0 && (skill.agentsAvailable ?? 0) === 0) {

@@ -195,6 +195,10 @@ export class SimReports {
 				isActive: true,
 				isOutbound: skillName.includes('Outbound'),
 				queueCount,
+				// NICE's split of the queue (calljacob/nice-cxone-api RealtimedataRealtimeService.ts): here every waiting contact is in the skill's queue.
+				skillQueueCount: queueCount,
+				personalQueueCount: 0,
+				parkedCount: 0,
 				agentsAvailable: count.available,
 				agentsUnavailable: count.unavailable,
 				agentsACW: count.acw,

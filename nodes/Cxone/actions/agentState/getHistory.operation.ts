@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { CANONICAL_STATES } from '../../helpers/states';
 import { canonicalState } from '../../helpers/normalize';
-import { HistorySummarizer, MAX_HISTORY_DAYS, normalizeHistory, type HistoryRow } from '../../helpers/history';
+import { DistinctHistoryRows, HistorySummarizer, MAX_HISTORY_DAYS, normalizeHistory, type HistoryRow } from '../../helpers/history';
 import type { CxoneSession } from '../../transport';
 import { fetchStateHistory } from '../../transport/reports';
 import { requireRealTenant } from '../realTenantOnly';
@@ -70,7 +70,8 @@ export const description: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: show,
+		// A summary counts every agent over the whole period: Return All and Limit are for state changes only.
+		displayOptions: { show: { ...show.show, output: ['changes'] } },
 	},
 	{
 		displayName: 'Limit',
@@ -79,7 +80,7 @@ export const description: INodeProperties[] = [
 		typeOptions: { minValue: 1 },
 		default: 50,
 		description: 'Max number of results to return',
-		displayOptions: { show: { ...show.show, returnAll: [false] } },
+		displayOptions: { show: { ...show.show, output: ['changes'], returnAll: [false] } },
 	},
 	{
 		displayName: 'Options',
@@ -206,7 +207,8 @@ export async function execute(this: IExecuteFunctions, session: CxoneSession, it
 	const { startMs, endMs } = readPeriod(this, itemIndex);
 	const agentId = String(this.getNodeParameter('agentId', itemIndex, '') ?? '').trim();
 	const summary = this.getNodeParameter('output', itemIndex, 'summary') === 'summary';
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	// A summary ignores Limit (hidden for it in the editor, but a saved value may remain): it counts every agent.
+	const returnAll = summary || (this.getNodeParameter('returnAll', itemIndex, false) as boolean);
 	const limit = returnAll ? Number.POSITIVE_INFINITY : (this.getNodeParameter('limit', itemIndex, 50) as number);
 	const options = this.getNodeParameter('options', itemIndex, {}) as HistoryOptions;
 	const call = requestCallFromOptions(this, options, itemIndex);
@@ -216,38 +218,31 @@ export async function execute(this: IExecuteFunctions, session: CxoneSession, it
 	const teams = listParameter(this, options.teams, 'Teams', itemIndex);
 	const teamSet = teams.length ? new Set(teams) : null;
 
+	// Both count a row CXone lists twice (repeated pages, day windows meeting at their edges) once.
 	const summarizer = summary ? new HistorySummarizer(startMs, endMs) : null;
-	const rows: HistoryRow[] = [];
-	// Day windows meet at their edges: a state CXone lists in two windows is counted once.
-	const seen = new Set<string>();
-	const dedupe = endMs - startMs > 86_400_000;
+	const changes = new DistinctHistoryRows();
 	let skipped = 0;
 	const visit = (row: HistoryRow) => {
 		if (states && !states.has(row.state)) return;
 		if (teamSet && (row.teamId === null || !teamSet.has(row.teamId))) return;
-		if (dedupe) {
-			const key = `${row.agentId}|${row.stateSince ?? ''}|${row.state}`;
-			if (seen.has(key)) return;
-			seen.add(key);
-		}
 		if (summarizer) summarizer.add(row);
-		else if (rows.length < limit) rows.push(row);
+		else if (changes.rows.length < limit) changes.add(row);
 	};
 	await fetchStateHistory(session, { ...call, startMs, endMs, agentId: agentId || undefined }, (records) => {
 		skipped += normalizeHistory(records, visit);
 		// A summary needs the whole period; state changes are kept in CXone's order, so the first Limit are final.
-		return summarizer !== null || rows.length < limit;
+		return summarizer !== null || changes.rows.length < limit;
 	});
 
 	if (skipped > 0) {
 		this.addExecutionHints({ message: `${skipped} history record(s) from CXone named no agent ID and were skipped.`, location: 'outputPane' });
 	}
-	const out = summarizer ? summarizer.result() : rows;
+	const out = summarizer ? summarizer.result() : changes.rows;
 	if (out.length === 0) {
 		this.addExecutionHints({
 			message: 'CXone returned no state history for this period: check Start and End, the Agent ID, and that agents were logged in then.',
 			location: 'outputPane',
 		});
 	}
-	return (out.length > limit ? out.slice(0, limit) : out) as unknown as IDataObject[];
+	return out as unknown as IDataObject[];
 }

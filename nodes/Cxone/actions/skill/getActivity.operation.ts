@@ -1,7 +1,7 @@
 /** Skill → Get Activity: each skill's queue and agents right now, or one summary for a queue alert. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { normalizeSkillActivity, skillMatcher, summarizeSkills, type SkillActivity } from '../../helpers/skillActivity';
+import { normalizeSkillActivities, skillMatcher, summarizeSkills } from '../../helpers/skillActivity';
 import type { CxoneSession } from '../../transport';
 import { fetchSkillActivity } from '../../transport/reports';
 import { requireRealTenant } from '../realTenantOnly';
@@ -56,13 +56,9 @@ export async function execute(this: IExecuteFunctions, session: CxoneSession, it
 	const records = await fetchSkillActivity(session, call);
 	const nowMs = Date.now();
 	const matches = skillMatcher(listParameter(this, options.skills, 'Skills', itemIndex));
-	const skills: SkillActivity[] = [];
-	let skipped = 0;
-	for (const record of records) {
-		const skill = normalizeSkillActivity(record, nowMs);
-		if (!skill) skipped++;
-		else if (!matches || matches(skill)) skills.push(skill);
-	}
+	const all = normalizeSkillActivities(records, nowMs);
+	const skipped = all.skipped;
+	const skills = matches ? all.skills.filter(matches) : all.skills;
 	if (skipped > 0) {
 		this.addExecutionHints({ message: `${skipped} record(s) from CXone named no skill ID and were skipped.`, location: 'outputPane' });
 	}

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 
 import { signInWithAccessKey } from './accessKey';
+import { signInWithAccessKeyOnly } from './accessKeyOnly';
 import { signInWithClientCredentials } from './clientCredentials';
 import { apiFlavourOf } from './constants';
 import type { CxoneCredentialData, HttpRequester, SignInResult } from './credentialData';
@@ -13,6 +14,7 @@ export async function signIn(
 	nowMs: number,
 	limits: SignInLimits = DEFAULT_SIGN_IN_LIMITS,
 ): Promise<SignInResult> {
+	if (credentials.authMode === 'accessKeyOnly') return await signInWithAccessKeyOnly(http, credentials, nowMs, limits);
 	return apiFlavourOf(credentials) === 'realTenant'
 		? await signInWithAccessKey(http, credentials, nowMs, limits)
 		: await signInWithClientCredentials(http, credentials, nowMs, limits);
@@ -23,8 +25,8 @@ const signInsInFlight = new Map<string, Promise<SignInResult>>();
 
 /** Everything that decides which token a sign-in gets, hashed so no secret is kept as a key. */
 function signInKey(credentials: CxoneCredentialData): string {
-	const { authMode, tenant, clientId, clientSecret, scope, baseUrl, tokenUrl, environment, issuerUrl, accessKeyId, accessKeySecret } = credentials;
-	const inputs = [authMode, tenant, clientId, clientSecret, scope, baseUrl, tokenUrl, environment, issuerUrl, accessKeyId, accessKeySecret];
+	const { authMode, tenant, clientId, clientSecret, scope, baseUrl, tokenUrl, environment, issuerUrl, region, userHubUrl, accessKeyId, accessKeySecret } = credentials;
+	const inputs = [authMode, tenant, clientId, clientSecret, scope, baseUrl, tokenUrl, environment, issuerUrl, region, userHubUrl, accessKeyId, accessKeySecret];
 	return createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
 }
 

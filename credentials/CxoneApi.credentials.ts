@@ -11,11 +11,13 @@ import type {
 
 import { tutorialApiBase } from './cxone/clientCredentials';
 import { AGENT_STATE_READ_SCOPE, apiFlavourOf, DEFAULT_API_VERSION, TUTORIAL_STATES_PATH } from './cxone/constants';
+import { accessKeyOnlyFields } from './cxone/accessKeyOnlyFields';
 import type { CxoneCredentialData } from './cxone/credentialData';
 import { sharedSignIn } from './cxone/signIn';
 
 const clientCredentialsOnly = { show: { authMode: ['clientCredentials'] } };
-const accessKeyOnly = { show: { authMode: ['accessKey'] } };
+const withApplication = { show: { authMode: ['accessKey'] } };
+const anyAccessKey = { show: { authMode: ['accessKey', 'accessKeyOnly'] } };
 
 export class CxoneApi implements ICredentialType {
 	name = 'cxoneApi';
@@ -31,7 +33,7 @@ export class CxoneApi implements ICredentialType {
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'Real CXone tenant: choose <b>CXone Access Key</b> (your back-end application plus an API user\'s access key). <b>Tutorial API or Gateway</b> is only for the API of the agent-state tutorial this package started from (not a CXone API), or a gateway that speaks it.',
+				'Real CXone tenant: choose <b>CXone Access Key</b> (your back-end application plus an API user\'s access key), or <b>CXone Access Key Only</b> when you have just the access key. <b>Tutorial API or Gateway</b> is only for the API of the agent-state tutorial this package started from (not a CXone API), or a gateway that speaks it.',
 			name: 'signInNotice',
 			type: 'notice',
 			default: '',
@@ -44,13 +46,17 @@ export class CxoneApi implements ICredentialType {
 				{
 					name: 'CXone Access Key (Real Tenant)',
 					value: 'accessKey',
-					description: 'A real CXone tenant: your registered back-end application plus an API user\'s access key',
+					description: 'For a real CXone tenant whose back-end application NICE has registered: its client ID and secret plus an API user\'s access key.',
+				},
+				{
+					name: 'CXone Access Key Only (No App Registration)',
+					value: 'accessKeyOnly',
+					description: 'For a real CXone tenant when you have only an API user\'s access key from CXone Admin, the quickest way to start.',
 				},
 				{
 					name: 'Tutorial API or Gateway (OAuth2 Client Credentials)',
 					value: 'clientCredentials',
-					description:
-						'Only the API in NICE\'s agent-state tutorial, or a gateway that speaks it: a client ID and secret it issued. Real CXone tenants have no such sign-in.',
+					description: 'Only for the API in NICE\'s agent-state tutorial, or a gateway that speaks it, with the client ID and secret it issued (real CXone tenants have no such sign-in).',
 				},
 			],
 			// Saved credentials without this field are read as an access key (n8n fills in the default).
@@ -78,8 +84,9 @@ export class CxoneApi implements ICredentialType {
 			],
 			default: 'global',
 			description: 'Where your tenant signs in. Commercial tenants in every region use Global; AU and EU sovereign-cloud tenants pick theirs; any other issuer (e.g. a UK sovereign cloud) goes in Custom Issuer URL.',
-			displayOptions: accessKeyOnly,
+			displayOptions: withApplication,
 		},
+		...accessKeyOnlyFields,
 		{
 			displayName: 'Issuer URL',
 			name: 'issuerUrl',
@@ -97,7 +104,7 @@ export class CxoneApi implements ICredentialType {
 			required: true,
 			default: '',
 			hint: 'The client ID NICE issued when your back-end application was registered',
-			displayOptions: accessKeyOnly,
+			displayOptions: withApplication,
 		},
 		{
 			displayName: 'Client ID',
@@ -115,6 +122,7 @@ export class CxoneApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
+			displayOptions: { show: { authMode: ['accessKey', 'clientCredentials'] } },
 		},
 		{
 			displayName: 'Access Key ID',
@@ -123,7 +131,7 @@ export class CxoneApi implements ICredentialType {
 			required: true,
 			default: '',
 			hint: 'CXone Admin > Employees > (your API user) > Access Keys',
-			displayOptions: accessKeyOnly,
+			displayOptions: anyAccessKey,
 		},
 		{
 			displayName: 'Access Key Secret',
@@ -133,7 +141,7 @@ export class CxoneApi implements ICredentialType {
 			required: true,
 			default: '',
 			hint: 'Shown once, when the access key is generated',
-			displayOptions: accessKeyOnly,
+			displayOptions: anyAccessKey,
 		},
 		{
 			displayName: 'Scope',
@@ -150,7 +158,7 @@ export class CxoneApi implements ICredentialType {
 			default: DEFAULT_API_VERSION,
 			placeholder: `e.g. ${DEFAULT_API_VERSION}`,
 			hint: 'The version segment of /incontactapi/services/{version}/agents/states',
-			displayOptions: accessKeyOnly,
+			displayOptions: anyAccessKey,
 		},
 		{
 			displayName: 'Base URL',
@@ -160,7 +168,7 @@ export class CxoneApi implements ICredentialType {
 			placeholder: 'e.g. https://api-na1.niceincontact.com',
 			description:
 				'Optional. Your tenant\'s API host; set it to skip tenant discovery. https:// only; http:// only for 127.0.0.1 or localhost.',
-			displayOptions: accessKeyOnly,
+			displayOptions: anyAccessKey,
 		},
 		{
 			displayName: 'Base URL',
@@ -235,7 +243,7 @@ export class CxoneApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			method: 'GET',
-			url: `={{$credentials.authMode === "accessKey" ? "/incontactapi/services/" + ($credentials.apiVersion || "${DEFAULT_API_VERSION}") + "/agents/states?top=1" : "${TUTORIAL_STATES_PATH}"}}`,
+			url: `={{$credentials.authMode === "accessKey" || $credentials.authMode === "accessKeyOnly" ? "/incontactapi/services/" + ($credentials.apiVersion || "${DEFAULT_API_VERSION}") + "/agents/states?top=1" : "${TUTORIAL_STATES_PATH}"}}`,
 			headers: { Accept: 'application/json' },
 			disableFollowRedirect: true,
 			sendCredentialsOnCrossOriginRedirect: false,

@@ -1,12 +1,12 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- development code that n8n never loads; n8n lints only nodes/ and credentials/ */
 /**
  * `npm run demo`: the built-in CXone simulator, and real n8n-core workflow executions (Manual Trigger →
- * CXone Agent States) for each operation, in both sign-in modes. No tenant, no network beyond 127.0.0.1.
+ * CXone Agent States) for each operation, in each sign-in mode. No tenant, no network beyond 127.0.0.1.
  */
 import type { IDataObject } from 'n8n-workflow';
 
 import { startSimulator, type Simulator } from '../test/support/simulator';
-import { simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../test/support/harness/credentials';
+import { simulatorAccessKeyOnlyCredentials, simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../test/support/harness/credentials';
 import { executeWorkflow, TestCredentialsHelper as CredentialStore, type AgentNodeSpec } from '../test/support/harness/workflow';
 
 const line = (text = '') => process.stdout.write(`${text}\n`);
@@ -100,6 +100,24 @@ async function accessKeyMode(simulator: Simulator) {
 	await supervisorActions(store, ready);
 }
 
+/** Only an API user's access key, no registered application: NICE User Hub's access-key token, then discovery. */
+async function accessKeyOnlyMode(simulator: Simulator) {
+	line('\n━━ Mode 3: CXone access key only (no app registration: User Hub access-key token, cxone-configuration)');
+	const store = new CredentialStore(simulatorAccessKeyOnlyCredentials(simulator.url));
+	const from = simulator.requests.length;
+	const ready = await run(store, { operation: 'getReady' });
+	const signIn = simulator.requests.slice(from).find((request) => request.path === '/authentication/v1/token/access-key');
+	if (signIn) {
+		const fields = Object.keys(JSON.parse(signIn.body) as object).join(', ');
+		line(`\nSign-in: ${signIn.method} ${signIn.path}, ${String(signIn.headers['content-type'])} {${fields}}, Authorization header: ${signIn.headers.authorization ? 'sent' : 'none'}`);
+	}
+	line(`Get Ready: ${ready.length} agents ready (API host from cxone-configuration: ${String(store.stored.apiBaseUrl)})`);
+	const site = await run(store, { operation: 'filterBySite', siteIds: 'Manila', options: { output: 'summary' } });
+	line(`Filter by Site "Manila" (summary): ${String(site[0].total)} agents, ${String(site[0].ready)} ready`);
+	const signIns = simulator.requests.slice(from).filter((request) => request.path === '/authentication/v1/token/access-key').length;
+	line(`\nSign-ins for 2 executions: ${signIns} (the token is kept with the credential; renewed by signing in again)`);
+}
+
 /** A tenant that pages: its next links spell the path another way (/inContactAPI/services/V31.0/...), as real tenants do. */
 async function pagedTenant() {
 	const simulator = await startSimulator({ agents: 36, seed: 42, quiet: true, pageSize: 15 });
@@ -143,6 +161,7 @@ async function main() {
 	try {
 		await tutorialMode(simulator);
 		await accessKeyMode(simulator);
+		await accessKeyOnlyMode(simulator);
 	} finally {
 		await simulator.stop();
 	}

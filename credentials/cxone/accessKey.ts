@@ -1,13 +1,12 @@
 /** Signing in to a real CXone tenant with an API user's access key, discovering the tenant's API host. */
 // OpenID discovery → password grant with the access key → tenant from the `id_token` → `cxone-configuration` for
 // the tenant's API host (skipped when Base URL is set).
-import type { IDataObject } from 'n8n-workflow';
-
 import { CXONE_ISSUERS } from './constants';
 import type { CxoneCredentialData, HttpRequester, SignInResult } from './credentialData';
 import { CxoneSignInError, explainTokenFailure, requireField } from './signInErrors';
+import { discoverApiBase } from './tenantDiscovery';
 import { DEFAULT_SIGN_IN_LIMITS, readJsonObject, requestToken, signInRequest, type SignInLimits } from './tokenRequest';
-import { assertSafeUrl, discoveryIssuer, refuseInternalAddress, validateEndpointUrl, withoutTrailingSlash } from './urlRules';
+import { assertSafeUrl, discoveryIssuer, validateEndpointUrl, withoutTrailingSlash } from './urlRules';
 
 function issuerOf(credentials: CxoneCredentialData): URL {
 	const environment = credentials.environment ?? 'global';
@@ -22,24 +21,9 @@ function issuerOf(credentials: CxoneCredentialData): URL {
 	return new URL(issuer);
 }
 
-/**
- * Reads the `id_token` payload to learn which tenant signed in. No signature check: the token came
- * straight from the issuer over TLS, and the claim is used only to route the next discovery call.
- */
-export function decodeJwtPayload(token: unknown): IDataObject | null {
-	if (typeof token !== 'string') return null;
-	const payload = token.split('.')[1];
-	if (!payload) return null;
-	try {
-		const parsed: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-		return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as IDataObject) : null;
-	} catch {
-		return null;
-	}
-}
+export { decodeJwtPayload } from './tenantDiscovery';
 
 const OPENID_STEP = 'OpenID discovery (/.well-known/openid-configuration)';
-const DISCOVERY_STEP = 'tenant discovery (/.well-known/cxone-configuration)';
 
 export async function signInWithAccessKey(
 	http: HttpRequester,
@@ -89,30 +73,8 @@ export async function signInWithAccessKey(
 	const signedIn = { accessToken, tokenExpiresAt };
 	if (baseOverride) return { ...signedIn, apiBaseUrl: baseOverride };
 
-	const claims = decodeJwtPayload(tokenBody.id_token);
-	if (!claims) {
-		throw new CxoneSignInError(
-			'CXone sign-in failed reading the id_token: the token answer has no readable id_token',
-			'The package reads the tenant from the id_token to find your API host. Set Base URL in the credential to skip discovery.',
-		);
-	}
-	const tenantId = typeof claims.tenantId === 'string' ? claims.tenantId : '';
-	if (!tenantId) {
-		throw new CxoneSignInError(
-			'CXone sign-in failed reading the id_token: it carries no tenantId',
-			'Set Base URL in the credential (for example https://api-na1.niceincontact.com) to skip discovery.',
-		);
-	}
-
-	const discoveryBase = discoveryIssuer(claims.iss, issuer) ?? issuerBase;
-	const discovery = readJsonObject(
-		await signInRequest(
-			{ method: 'GET', url: `${discoveryBase}/.well-known/cxone-configuration`, qs: { tenantId }, headers: { Accept: 'application/json' } },
-			{ http, credentials, limits, step: DISCOVERY_STEP, issuedToken: accessToken },
-		),
-		DISCOVERY_STEP,
+	return await discoverApiBase(
+		{ body: tokenBody, ...signedIn },
+		{ http, credentials, limits, signInUrl: issuer, discoveryBaseFor: (iss) => discoveryIssuer(iss, issuer) ?? issuerBase },
 	);
-	const apiEndpoint = assertSafeUrl(discovery.api_endpoint, { what: 'api_endpoint', step: DISCOVERY_STEP, issuer });
-	refuseInternalAddress(apiEndpoint, issuer.hostname, 'api_endpoint', DISCOVERY_STEP);
-	return { ...signedIn, apiBaseUrl: withoutTrailingSlash(apiEndpoint) };
 }

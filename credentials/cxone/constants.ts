@@ -4,13 +4,14 @@ export const CREDENTIAL_TYPE = 'cxoneApi';
 
 /**
  * Which API the credential signs in to, one name everywhere: the API of the agent-state tutorial this package started from (and OAuth
- * gateways that speak it), signed in with client credentials; or a real CXone tenant, signed in with an access key.
- * The credential's saved field keeps its own values (`authMode`: clientCredentials / accessKey); apiFlavourOf reads it.
+ * gateways that speak it), signed in with client credentials; or a real CXone tenant, signed in with an access key
+ * (with a registered application, or the access key alone). The credential's saved field keeps its own values
+ * (`authMode`: clientCredentials / accessKey / accessKeyOnly); apiFlavourOf reads it.
  */
 export type ApiFlavour = 'tutorial' | 'realTenant';
 
 export const apiFlavourOf = (credentials: { authMode?: string }): ApiFlavour =>
-	credentials.authMode === 'accessKey' ? 'realTenant' : 'tutorial';
+	credentials.authMode === 'accessKey' || credentials.authMode === 'accessKeyOnly' ? 'realTenant' : 'tutorial';
 
 export const AGENT_STATE_READ_SCOPE = 'urn:nice:cxone:agent:state:read';
 
@@ -36,3 +37,15 @@ export const CXONE_ISSUERS = {
 	au: 'https://nicecxone-sov1.au',
 	eu: 'https://nicecxone-sov1.eu',
 } as const;
+
+/**
+ * NICE's User Hub hosts, where an access key alone gets a token: "Current domains are: na1, au1, eu1"
+ * (developer.niceincontact.com/Documentation/UserHubGettingStarted). The path is the Data Extraction API's
+ * (developer.niceincontact.com/API/DataExtractionAPI), also used by outboundani/cxone-mcp src/cxone.js.
+ */
+export const USER_HUB_REGIONS = {
+	na1: 'https://na1.nice-incontact.com',
+	au1: 'https://au1.nice-incontact.com',
+	eu1: 'https://eu1.nice-incontact.com',
+} as const;
+export const ACCESS_KEY_TOKEN_PATH = '/authentication/v1/token/access-key';

@@ -4,7 +4,7 @@ import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 export type HttpRequester = (options: IHttpRequestOptions) => Promise<unknown>;
 
 export interface CxoneCredentialData {
-	authMode?: 'clientCredentials' | 'accessKey';
+	authMode?: 'clientCredentials' | 'accessKey' | 'accessKeyOnly';
 	tenant?: string;
 	clientId?: string;
 	clientSecret?: string;
@@ -13,6 +13,8 @@ export interface CxoneCredentialData {
 	tokenUrl?: string;
 	environment?: 'global' | 'fedramp' | 'au' | 'eu' | 'custom';
 	issuerUrl?: string;
+	region?: 'na1' | 'au1' | 'eu1' | 'custom';
+	userHubUrl?: string;
 	accessKeyId?: string;
 	accessKeySecret?: string;
 	apiVersion?: string;

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 
 import { signInWithAccessKey } from './accessKey';
+import { signInWithAccessKeyOnly } from './accessKeyOnly';
 import { signInWithClientCredentials } from './clientCredentials';
 import { apiFlavourOf } from './constants';
 import type { CxoneCredentialData, HttpRequester, SignInResult } from './credentialData';
@@ -15,6 +16,7 @@ export async function signIn(
 ): Promise<SignInResult> {
 	// Date.now(), not nowMs (a caller's clock for the token's lifetime): the deadline is real time.
 	const bounded = limits.totalMs === undefined ? limits : { ...limits, deadlineAtMs: Date.now() + limits.totalMs };
+	if (credentials.authMode === 'accessKeyOnly') return await signInWithAccessKeyOnly(http, credentials, nowMs, bounded);
 	return apiFlavourOf(credentials) === 'realTenant'
 		? await signInWithAccessKey(http, credentials, nowMs, bounded)
 		: await signInWithClientCredentials(http, credentials, nowMs, bounded);
@@ -25,8 +27,8 @@ const signInsInFlight = new Map<string, Promise<SignInResult>>();
 
 /** Everything that decides which token a sign-in gets, hashed so no secret is kept as a key. */
 function signInKey(credentials: CxoneCredentialData): string {
-	const { authMode, tenant, clientId, clientSecret, scope, baseUrl, tokenUrl, environment, issuerUrl, accessKeyId, accessKeySecret } = credentials;
-	const inputs = [authMode, tenant, clientId, clientSecret, scope, baseUrl, tokenUrl, environment, issuerUrl, accessKeyId, accessKeySecret];
+	const { authMode, tenant, clientId, clientSecret, scope, baseUrl, tokenUrl, environment, issuerUrl, region, userHubUrl, accessKeyId, accessKeySecret } = credentials;
+	const inputs = [authMode, tenant, clientId, clientSecret, scope, baseUrl, tokenUrl, environment, issuerUrl, region, userHubUrl, accessKeyId, accessKeySecret];
 	return createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
 }
 

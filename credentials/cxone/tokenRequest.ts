@@ -143,6 +143,11 @@ export async function requestToken(
 		},
 		{ ...step, step: TOKEN_STEP },
 	);
+	return readTokenAnswer(answer, nowMs);
+}
+
+/** A token endpoint's answer: its access_token and when it stops working. */
+export function readTokenAnswer(answer: unknown, nowMs: number): TokenAnswer {
 	const body = readJsonObject(answer, TOKEN_STEP);
 	if (typeof body.access_token !== 'string' || !body.access_token) {
 		throw new CxoneSignInError(

@@ -80,6 +80,7 @@ describe('credential screen', () => {
 		expect(authMode.default).toBe('accessKey');
 		expect(authMode.options?.map((option) => (option as { name: string }).name)).toEqual([
 			'CXone Access Key (Real Tenant)',
+			'CXone Access Key Only (No App Registration)',
 			'Tutorial API or Gateway (OAuth2 Client Credentials)',
 		]);
 	});

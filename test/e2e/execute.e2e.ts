@@ -5,7 +5,7 @@
  */
 import { startSimulator, type Simulator } from '../support/simulator';
 import { ensureN8n, N8N_VERSION, N8nSandbox, packPackage } from './n8n';
-import { realTenantCredential, agentStatesWorkflow, tutorialCredential } from './workflows';
+import { accessKeyOnlyCredential, realTenantCredential, agentStatesWorkflow, tutorialCredential } from './workflows';
 
 let simulator: Simulator;
 let emptyTenant: Simulator;
@@ -34,6 +34,7 @@ beforeAll(async () => {
 		tutorialCredential('credEmpty0000001', emptyTenant.url),
 		tutorialCredential('credFaults000001', simulator.url),
 		realTenantCredential('credAccessKey001', simulator.url),
+		accessKeyOnlyCredential('credKeyOnly00001', simulator.url),
 	]);
 	target = simulator.tenant.agents.find((agent) => agent.state === 'READY')!;
 	await sandbox.importWorkflows([
@@ -49,6 +50,7 @@ beforeAll(async () => {
 		agentStatesWorkflow({ id: 'wfContinue000001', credentialId: 'credFaults000001', operation: 'getReady', continueOnFail: true }),
 		agentStatesWorkflow({ id: 'wfKeyReady000001', credentialId: 'credAccessKey001', operation: 'getReady' }),
 		agentStatesWorkflow({ id: 'wfKeySite0000001', credentialId: 'credAccessKey001', operation: 'filterBySite', siteIds: 'krakow' }),
+		agentStatesWorkflow({ id: 'wfKeyOnlyReady01', credentialId: 'credKeyOnly00001', operation: 'getReady' }),
 	]);
 }, 40 * 60_000);
 
@@ -172,6 +174,20 @@ describe('access key with tenant discovery, in a real n8n', () => {
 
 		expect(simulator.requests.filter((request) => request.path === '/auth/token').length - tokensBefore).toBe(1);
 		expect(simulator.discoveryRequests() - discoveryBefore).toBe(2);
+	});
+});
+
+describe('access key only (no app registration), in a real n8n', () => {
+	it('signs in once with the access key alone (JSON, no Authorization header) across executions, and returns the ready agents', async () => {
+		const signIns = () => simulator.requests.filter((request) => request.path === '/authentication/v1/token/access-key');
+		for (let run = 0; run < 2; run++) {
+			const ready = await sandbox.execute('wfKeyOnlyReady01');
+			expect(ready.status).toBe('success');
+			expect(ids(ready.items('CXone Agent States'))).toEqual(simulator.tenant.agents.filter((agent) => agent.state === 'READY').map((agent) => String(agent.agentId)));
+		}
+		expect(signIns()).toHaveLength(1);
+		expect(signIns()[0].headers.authorization).toBeUndefined();
+		expect(JSON.parse(signIns()[0].body)).toEqual({ accessKeyId: 'demo-access-key-id', accessKeySecret: 'demo-access-key-secret' });
 	});
 });
 

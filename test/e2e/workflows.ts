@@ -2,7 +2,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { agentStatesNodes, NODE_TYPE } from '../support/harness/agentStatesWorkflow';
-import { simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../support/harness/credentials';
+import { simulatorAccessKeyOnlyCredentials, simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../support/harness/credentials';
 
 export { NODE_TYPE };
 
@@ -12,6 +12,7 @@ const credential = (id: string, data: ICredentialDataDecryptedObject) => ({ id, 
 export const tutorialCredential = (id: string, baseUrl: string) => credential(id, simulatorTutorialCredentials(baseUrl));
 
 export const realTenantCredential = (id: string, issuerUrl: string) => credential(id, simulatorRealTenantCredentials(issuerUrl));
+export const accessKeyOnlyCredential = (id: string, userHubUrl: string) => credential(id, simulatorAccessKeyOnlyCredentials(userHubUrl));
 
 export interface AgentWorkflowSpec {
 	id: string;

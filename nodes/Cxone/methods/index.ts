@@ -36,7 +36,7 @@ export async function searchAgents(this: ILoadOptionsFunctions, filter?: string,
 	const skip = Number(paginationToken) || 0;
 	const { agents, read, more } = await searchAgentsCall(session, search, skip, SEARCH_PAGE_SIZE);
 	return {
-		results: agents.map((agent) => ({ name: agent.name, value: agent.agentId })),
+		results: agents.filter((agent) => agent.isActive !== false).map((agent) => ({ name: agent.name, value: agent.agentId })),
 		paginationToken: more && read > 0 ? String(skip + read) : undefined,
 	};
 }

@@ -9,7 +9,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { realTenantAgentsPath } from '../../../credentials/cxone/constants';
-import { asString, lowerCaseKeys } from '../helpers/values';
+import { asBoolean, asString, lowerCaseKeys } from '../helpers/values';
 import type { CxoneSession, RequestCall } from './index';
 
 /** A few hundred teams or codes is usual; this bounds a server that keeps paging. */
@@ -100,6 +100,8 @@ async function readAll(session: CxoneSession, path: string, qs: IDataObject, key
 export interface AgentChoice {
 	agentId: string;
 	name: string;
+	/** false for a deactivated agent (the list may ignore isActive=true); null when CXone did not say. */
+	isActive: boolean | null;
 }
 
 /** GET /agents?searchString= (AdminAgentsService.getAgents), one page for the resource locator's list. */
@@ -109,7 +111,7 @@ export async function searchAgents(
 	skip: number,
 	top: number,
 ): Promise<{ agents: AgentChoice[]; read: number; more: boolean }> {
-	const qs: IDataObject = { isActive: true, fields: 'agentId,firstName,lastName,userName,teamName', top, skip };
+	const qs: IDataObject = { isActive: true, fields: 'agentId,firstName,lastName,userName,teamName,isActive', top, skip };
 	if (search.trim()) qs.searchString = search.trim();
 	const { body } = await session.request(realTenantAgentsPath(session.apiVersion), qs);
 	const entries = arrayIn(body, 'agents').map(lowerCaseKeys);
@@ -119,7 +121,7 @@ export async function searchAgents(
 		if (agentId === null) continue;
 		const person = [asString(agent.firstname), asString(agent.lastname)].filter(Boolean).join(' ');
 		const userName = asString(agent.username);
-		agents.push({ agentId, name: `${person || agentId}${userName ? ` (${userName})` : ''}` });
+		agents.push({ agentId, name: `${person || agentId}${userName ? ` (${userName})` : ''}`, isActive: asBoolean(agent.isactive) });
 	}
 	const total = totalOf(body);
 	// `read` counts records, not agents kept: the next page's skip (records without an agentId are dropped above).

@@ -3,7 +3,7 @@
  * what comes out must match the simulated tenant, agent by agent.
  */
 import { startSimulator, type SimAgent, type Simulator } from '../../support/simulator';
-import { simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../../support/harness/credentials';
+import { simulatorAccessKeyOnlyCredentials, simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../../support/harness/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../../support/harness/workflow';
 
 let simulator: Simulator;
@@ -16,6 +16,7 @@ afterAll(async () => await simulator?.stop());
 const modes = [
 	['client credentials (tutorial API)', () => new TestCredentialsHelper(simulatorTutorialCredentials(simulator.url)), (agent: SimAgent) => `a${agent.agentId}`, false],
 	['access key (real tenant)', () => new TestCredentialsHelper(simulatorRealTenantCredentials(simulator.url)), (agent: SimAgent) => String(agent.agentId), true],
+	['access key only (real tenant, no app registration)', () => new TestCredentialsHelper(simulatorAccessKeyOnlyCredentials(simulator.url)), (agent: SimAgent) => String(agent.agentId), true],
 ] as const;
 
 const sorted = (ids: unknown[]) => ids.map(String).sort();

@@ -50,3 +50,24 @@ export const simulatorRealTenantCredentials = (url: string) =>
 		accessKeyId: 'demo-access-key-id',
 		accessKeySecret: 'demo-access-key-secret',
 	});
+
+/** The access-key-only sign-in (no registered application): NICE User Hub's access-key token, then tenant discovery. */
+export function accessKeyOnlyCredentials(overrides: IDataObject = {}): ICredentialDataDecryptedObject {
+	return {
+		authMode: 'accessKeyOnly',
+		region: 'na1',
+		userHubUrl: '',
+		accessKeyId: 'AKID',
+		accessKeySecret: 'Xq7-secret-9Lm2',
+		apiVersion: 'v31.0',
+		baseUrl: '',
+		accessToken: '',
+		apiBaseUrl: '',
+		tokenExpiresAt: '',
+		...overrides,
+	};
+}
+
+/** The simulator as a custom-region User Hub, with its access key. */
+export const simulatorAccessKeyOnlyCredentials = (url: string) =>
+	accessKeyOnlyCredentials({ region: 'custom', userHubUrl: url, accessKeyId: 'demo-access-key-id', accessKeySecret: 'demo-access-key-secret' });

@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development code that n8n never loads; n8n lints only nodes/ and credentials/ */
 /**
  * The simulator's HTTP server on 127.0.0.1: the tutorial's API (client-credentials token, /api/v2/agents/states)
- * and a real tenant's (OpenID discovery, access-key password grant, cxone-configuration, versioned agents/states
+ * and a real tenant's (OpenID discovery, access-key password grant, User Hub access-key token, cxone-configuration, versioned agents/states
  * with updatedSince and paging, the agents list with locations), with faults injected per request.
  */
 import { randomBytes } from 'node:crypto';
@@ -12,6 +12,7 @@ import { faultAnswer, FaultQueue, type Answer, type FaultPath, type FaultSchedul
 import { agentRecord, cxoneRecord, pascalCase, tutorialRecord } from './records';
 import { isAgentWrite, supervisorAnswer, type SetStateReads, type SupervisorHost } from './supervisor';
 import { reportKind, SimReports } from './reports';
+import { accessKeyTokenRefusal, USER_HUB_TOKEN_PATH } from './userHub';
 import { generateTenant, stateChange, type CxoneStateName, type SimAgent, type SimState, type SimulatedTenant } from './tenant';
 
 export const AGENT_STATE_SCOPE = 'urn:nice:cxone:agent:state:read';
@@ -76,7 +77,7 @@ interface IssuedToken {
 	scopes: string[];
 }
 
-type RouteKind = 'tutorialToken' | 'realToken' | 'openId' | 'cxoneConfig' | 'tutorialStates' | 'realStates' | 'realAgents' | 'realLocations';
+type RouteKind = 'tutorialToken' | 'realToken' | 'userHubToken' | 'openId' | 'cxoneConfig' | 'tutorialStates' | 'realStates' | 'realAgents' | 'realLocations';
 
 interface Route {
 	kind: RouteKind;
@@ -95,6 +96,7 @@ function routeOf(pathname: string): Route | undefined {
 	const lower = pathname.toLowerCase();
 	if (lower === '/oauth2/token') return { kind: 'tutorialToken', endpoint: 'token', method: 'POST', real: false };
 	if (lower === '/auth/token') return { kind: 'realToken', endpoint: 'token', method: 'POST', real: true };
+	if (lower === USER_HUB_TOKEN_PATH) return { kind: 'userHubToken', endpoint: 'token', method: 'POST', real: true };
 	if (lower === '/.well-known/openid-configuration') return { kind: 'openId', endpoint: 'discovery', method: 'GET', real: true };
 	if (lower === '/.well-known/cxone-configuration') return { kind: 'cxoneConfig', endpoint: 'discovery', method: 'GET', real: true };
 	if (lower === '/api/v2/agents/states') return { kind: 'tutorialStates', endpoint: 'states', method: 'GET', real: false };
@@ -274,6 +276,8 @@ class CxoneSimulator {
 				return this.tutorialToken(request, record);
 			case 'realToken':
 				return this.realToken(request, record);
+			case 'userHubToken':
+				return accessKeyTokenRefusal(request, record.body, this.config) ?? this.realTokenAnswer();
 			case 'openId':
 				return json(200, {
 					issuer: this.url,

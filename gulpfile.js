@@ -1,7 +1,8 @@
+// Assembles what dist/ needs beyond `n8n-node build` (tsc, then every png/svg icon): n8n's codex files, *.node.json.
 const { src, dest } = require('gulp');
 
-// `n8n-node build` compiles with tsc and copies every icon (png/svg) into dist/; n8n's codex files
-// (*.node.json: categories, aliases and the documentation links the editor shows) travel to dist/ here.
+// The codex (categories, aliases and the documentation links the editor shows) sits beside each node's source;
+// n8n reads it from dist/ next to the compiled node.
 function buildCodex() {
 	return src('nodes/**/*.node.json', { base: '.' }).pipe(dest('dist'));
 }

@@ -17,7 +17,7 @@ export const encodeId = (id: string) =>
 	id.indexOf(FIELD) < 0 && id.indexOf(ENTRY) < 0 && id.indexOf('%') < 0
 		? id
 		: id.replace(/[%\t\n]/g, (char) => (char === '%' ? '%25' : char === FIELD ? '%09' : '%0A'));
-const decodeId = (id: string) =>
+export const decodeId = (id: string) =>
 	id.indexOf('%') < 0 ? id : id.replace(/%(25|09|0A)/g, (_match, code: string) => (code === '25' ? '%' : code === '09' ? FIELD : ENTRY));
 
 /**

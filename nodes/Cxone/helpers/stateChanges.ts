@@ -1,6 +1,6 @@
 /** The trigger's change detection: what CXone reports now against the snapshot kept in static data. Pure. */
 import type { NormalizedAgentState } from './normalize';
-import { decodeSnapshot, encodeId, encodeSnapshot, ENTRY, FIELD, FIRED_SUFFIX, readEntry, writeEntry, type AgentSnapshot, type SnapshotEntry } from './snapshot';
+import { decodeId, decodeSnapshot, encodeId, encodeSnapshot, ENTRY, FIELD, FIRED_SUFFIX, readEntry, writeEntry, type AgentSnapshot, type SnapshotEntry } from './snapshot';
 
 export type WatchEvent = 'anyChange' | 'entered' | 'left' | 'inStateFor';
 
@@ -21,12 +21,27 @@ export interface AgentStateEvent extends NormalizedAgentState {
 
 export interface DetectOptions {
 	nowMs: number;
-	/**
-	 * The fetch listed every agent (a full snapshot): anyone missing has logged out. False for real CXone's
-	 * `updatedSince` deltas, where a missing agent simply did not change.
-	 */
-	complete: boolean;
 	rule: WatchRule;
+	/**
+	 * What an agent of the snapshot missing from the list means. 'loggedOut': the list names every logged-in
+	 * agent (the tutorial API's full list), so a logged-in agent missing from it has logged out, unless `spare`
+	 * keeps it for this poll. 'unchanged': deltas, and real tenants, whose full lists name logged-out agents too.
+	 */
+	missing: 'loggedOut' | 'unchanged';
+	/** With 'loggedOut': given the logged-in agents missing and how many the snapshot had logged in, those to keep as they were. */
+	spare?: (missing: string[], loggedIn: number) => ReadonlySet<string>;
+	/** Agents CXone marks inactive (`isActive: false`): reported as logged out if they were logged in, then dropped from the snapshot. */
+	leaving?: ReadonlySet<string>;
+}
+
+export interface DetectedChanges {
+	events: AgentStateEvent[];
+	/** The snapshot to store, as encodeSnapshot writes it. */
+	next: string;
+	/** Agents of the snapshot the list did not name, whatever their state (those reported as logged out included). */
+	unlisted: string[];
+	/** The logged-in agents `spare` kept. */
+	spared: string[];
 }
 
 const LOGGED_OUT = 'LOGGED_OUT';
@@ -120,15 +135,25 @@ function observe(agent: NormalizedAgentState, recorded: string | undefined, { no
 
 const LOGGED_OUT_REST = `${LOGGED_OUT}${FIELD}`;
 
+/** Where a skipped snapshot line goes: the IDs the list did not name; false when this path cannot decide. */
+function skipLine(previous: string, start: number, end: number, missing: DetectOptions['missing'], unlisted: string[]): boolean {
+	const tab = previous.indexOf(FIELD, start);
+	if (tab <= start || tab >= end) return false;
+	if (missing === 'loggedOut' && !previous.startsWith(LOGGED_OUT_REST, tab + 1)) return false;
+	unlisted.push(decodeId(previous.slice(start, tab)));
+	return true;
+}
+
 /**
- * The usual poll of a full list: CXone lists the agents in the order of the last poll, so each agent is
- * compared with the snapshot line at the same place, without a Map, and an unchanged line is not even copied
- * (nobody changed: the stored string is reused as it is). A logged-out agent's line the feed no longer lists is
- * passed over and kept. Returns undefined when the feed departs from that order (someone new or missing, an ID
- * listed twice, a line it cannot read): detectChangesByMap then decides.
+ * The usual poll: CXone lists the agents in the order of the last poll, so each agent is compared with the
+ * snapshot line at the same place, without a Map, and an unchanged line is not even copied (nobody changed: the
+ * stored string is reused as it is). A line the list passes over is kept: with 'loggedOut', only if that agent
+ * had logged out already. Returns undefined when the list departs from that order (someone new, a logged-in agent
+ * missing, an ID listed twice, a line it cannot read): detectChangesByMap then decides.
  */
-function detectInFeedOrder(previous: string, current: NormalizedAgentState[], observation: Observation): string | undefined {
+function detectInFeedOrder(previous: string, current: NormalizedAgentState[], observation: Observation, missing: DetectOptions['missing']) {
 	const parts: string[] = [];
+	const unlisted: string[] = [];
 	const length = previous.length;
 	const watchingStays = observation.rule.event === 'inStateFor';
 	let copiedTo = 0;
@@ -141,8 +166,7 @@ function detectInFeedOrder(previous: string, current: NormalizedAgentState[], ob
 			end = previous.indexOf(ENTRY, start);
 			if (end < 0) end = length;
 			if (previous.startsWith(id, start) && previous.charCodeAt(start + id.length) === 9) break;
-			const tab = previous.indexOf(FIELD, start);
-			if (tab < 0 || tab >= end || !previous.startsWith(LOGGED_OUT_REST, tab + 1)) return undefined;
+			if (!skipLine(previous, start, end, missing, unlisted)) return undefined;
 			start = end + 1;
 		}
 		const restStart = start + id.length + 1;
@@ -166,35 +190,49 @@ function detectInFeedOrder(previous: string, current: NormalizedAgentState[], ob
 		}
 		start = end + 1;
 	}
-	// Lines left over are agents the feed no longer lists: fine when they had logged out already.
-	while (start < length) {
+	for (; start < length; ) {
 		let end = previous.indexOf(ENTRY, start);
 		if (end < 0) end = length;
-		const tab = previous.indexOf(FIELD, start);
-		if (tab < 0 || tab >= end || !previous.startsWith(LOGGED_OUT_REST, tab + 1)) return undefined;
+		if (!skipLine(previous, start, end, missing, unlisted)) return undefined;
 		start = end + 1;
 	}
-	if (parts.length === 0) return previous;
+	if (parts.length === 0) return { next: previous, unlisted };
 	parts.push(previous.slice(copiedTo));
-	return parts.join('');
+	return { next: parts.join(''), unlisted };
 }
 
-/** Any order, deltas, agents who appeared or vanished: every agent looked up by ID. */
-function detectChangesByMap(previous: AgentSnapshot, current: NormalizedAgentState[], complete: boolean, observation: Observation): string {
-	const next: AgentSnapshot = complete ? new Map() : new Map(previous);
-	for (const agent of current) next.set(agent.agentId, observe(agent, previous.get(agent.agentId), observation));
-	if (complete) {
-		for (const [agentId, recorded] of previous) {
-			if (next.has(agentId)) continue;
-			if (recorded.startsWith(LOGGED_OUT_REST)) {
-				next.set(agentId, recorded);
-				continue;
-			}
-			// Listed last time, missing now: the tutorial API lists only agents with an active session.
-			next.set(agentId, observe(loggedOutAgent(agentId), recorded, observation));
-		}
+const asLoggedOut = (agent: NormalizedAgentState): NormalizedAgentState => ({ ...agent, state: LOGGED_OUT, subState: null, isReady: false });
+
+/** Any order, deltas, agents who appeared, vanished or left: every agent looked up by ID. */
+function detectChangesByMap(previous: AgentSnapshot, current: NormalizedAgentState[], options: DetectOptions, observation: Observation) {
+	const { missing, spare, leaving } = options;
+	// A full list sets the order (the next poll's fast path expects it); a delta keeps the snapshot's.
+	const next: AgentSnapshot = missing === 'loggedOut' ? new Map() : new Map(previous);
+	for (const agent of current) {
+		const seen = leaving?.has(agent.agentId) ? asLoggedOut(agent) : agent;
+		next.set(agent.agentId, observe(seen, previous.get(agent.agentId), observation));
 	}
-	return encodeSnapshot(next);
+	const listed = new Set(current.map((agent) => agent.agentId));
+	const unlisted: string[] = [];
+	const missingLoggedIn: string[] = [];
+	let loggedIn = 0;
+	for (const [agentId, recorded] of previous) {
+		const out = recorded.startsWith(LOGGED_OUT_REST);
+		if (!out) loggedIn++;
+		if (listed.has(agentId)) continue;
+		unlisted.push(agentId);
+		if (missing === 'unchanged') continue;
+		if (out) next.set(agentId, recorded);
+		else missingLoggedIn.push(agentId);
+	}
+	const spared = missingLoggedIn.length && spare ? spare(missingLoggedIn, loggedIn) : new Set<string>();
+	for (const agentId of missingLoggedIn) {
+		const recorded = previous.get(agentId);
+		// Listed last time, missing now: the tutorial API lists only agents with an active session.
+		next.set(agentId, spared.has(agentId) ? (recorded as string) : observe(loggedOutAgent(agentId), recorded, observation));
+	}
+	if (leaving) for (const agentId of leaving) next.delete(agentId);
+	return { next: encodeSnapshot(next), unlisted, spared: missingLoggedIn.filter((agentId) => spared.has(agentId)) };
 }
 
 /** One record per agent ID, the last one CXone sent, in the order the IDs first appear. */
@@ -205,23 +243,20 @@ function lastRecordPerAgent(agents: NormalizedAgentState[]): NormalizedAgentStat
 }
 
 /**
- * Returns the events to emit and the snapshot (as encodeSnapshot writes it) to store for the next poll; null
- * when `previous` is not a snapshot this version can read, so the caller takes a new baseline.
+ * The events to emit and the snapshot to store for the next poll; null when `previous` is not a snapshot this
+ * version can read, so the caller takes a new baseline.
  */
-export function detectChanges(
-	previous: unknown,
-	current: NormalizedAgentState[],
-	{ nowMs, complete, rule }: DetectOptions,
-): { events: AgentStateEvent[]; next: string } | null {
+export function detectChanges(previous: unknown, current: NormalizedAgentState[], options: DetectOptions): DetectedChanges | null {
 	if (typeof previous !== 'string') return null;
+	const { nowMs, rule, leaving } = options;
 	const observation: Observation = { nowMs, nowIso: new Date(nowMs).toISOString(), rule, events: [] };
-	if (complete) {
-		const next = detectInFeedOrder(previous, current, observation);
-		if (next !== undefined) return { events: observation.events, next };
+	if (!leaving?.size) {
+		const fast = detectInFeedOrder(previous, current, observation, options.missing);
+		if (fast !== undefined) return { events: observation.events, ...fast, spared: [] };
 		observation.events = [];
 	}
 	const snapshot = decodeSnapshot(previous);
 	if (snapshot === null) return null;
-	const next = detectChangesByMap(snapshot, lastRecordPerAgent(current), complete, observation);
-	return { events: observation.events, next };
+	const detected = detectChangesByMap(snapshot, lastRecordPerAgent(current), options, observation);
+	return { events: observation.events, ...detected };
 }

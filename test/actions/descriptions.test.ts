@@ -6,6 +6,7 @@
 import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
 
 import { CxoneAgentStates } from '../../nodes/Cxone/CxoneAgentStates.node';
+import { CxoneAgentStatesTrigger } from '../../nodes/Cxone/CxoneAgentStatesTrigger.node';
 
 const properties = new CxoneAgentStates().description.properties;
 
@@ -44,5 +45,27 @@ describe('each operation keeps the parameters saved workflows have', () => {
 
 	it.each(operations())('%s → %s shows the same parameter names, types, defaults and conditions', (resource, operation) => {
 		expect(properties.filter((property) => shows(property, resource, operation)).map((property) => savedShape(property, [resource, operation]))).toMatchSnapshot();
+	});
+});
+
+/** Every property and collection field by name, with the types it is declared with anywhere in the node. */
+function typesByName(list: INodeProperties[], into = new Map<string, Set<string>>(), path = ''): Map<string, Set<string>> {
+	for (const property of list) {
+		const key = `${path}${property.name}`;
+		into.set(key, (into.get(key) ?? new Set()).add(property.type));
+		if (property.type === 'collection' || property.type === 'fixedCollection') typesByName((property.options ?? []) as INodeProperties[], into, `${key}.`);
+	}
+	return into;
+}
+
+describe('one parameter name, one type', () => {
+	// n8n keeps a parameter's value when the operation changes: a name with two types turns a picked agent into
+	// "[object Object]" in a text field (issue 26).
+	it.each([
+		['CXone Agent States', properties],
+		['CXone Agent States Trigger', new CxoneAgentStatesTrigger().description.properties],
+	])('no two parameters of %s share a name with different types, whatever displayOptions show them', (_node, list) => {
+		const mixed = [...typesByName(list)].filter(([, types]) => types.size > 1).map(([name, types]) => `${name}: ${[...types].join(', ')}`);
+		expect(mixed).toEqual([]);
 	});
 });

@@ -2,10 +2,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { agentState } from './agentState/AgentState.resource';
-import { operationDropdown, type Resource } from './resource';
+import { operationDropdown } from './resource';
 import { skill } from './skill/Skill.resource';
 
-export const resources: Resource[] = [agentState, skill];
+/** Each resource module; actions/node.type.ts reads the resource/operation union off this list. */
+export const resources = [agentState, skill];
 
 /** The subtitle under the node: the chosen operation's name. */
 const labels = Object.fromEntries(resources.flatMap((resource) => Object.entries(resource.operations).map(([value, entry]) => [value, entry.name])));

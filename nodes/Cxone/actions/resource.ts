@@ -20,14 +20,17 @@ export interface OperationEntry {
 	action: string;
 }
 
-export interface Resource {
+export interface Resource<Key extends string = string, OperationKey extends string = string> {
 	/** The `resource` parameter's value, kept by saved workflows. */
-	key: string;
+	key: Key;
 	label: string;
 	/** By the `operation` parameter's value, kept by saved workflows; listed in the order their parameters appear. */
-	operations: Record<string, OperationEntry>;
-	defaultOperation: string;
+	operations: Record<OperationKey, OperationEntry>;
+	defaultOperation: NoInfer<OperationKey>;
 }
+
+/** A resource module's declaration, with its key and operation keys kept as literal types (actions/node.type.ts). */
+export const defineResource = <Key extends string, OperationKey extends string>(resource: Resource<Key, OperationKey>) => resource;
 
 export function operationDropdown(resource: Resource): INodeProperties {
 	const { key, defaultOperation } = resource;

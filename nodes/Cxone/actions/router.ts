@@ -4,11 +4,12 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { CxoneSession } from '../transport';
 import { resources } from './node.description';
-import type { Operation } from './resource';
+import type { ResourceKey } from './node.type';
+import type { Operation, OperationEntry } from './resource';
 
-/** Each resource's operations by value: what the router runs. */
-const operations: Record<string, Record<string, Operation>> = Object.fromEntries(
-	resources.map((resource) => [resource.key, Object.fromEntries(Object.entries(resource.operations).map(([value, entry]) => [value, entry.module.execute]))]),
+/** Each resource's operations by value: what the router runs. Maps, so a value such as "constructor" finds nothing. */
+const operations = new Map<ResourceKey, ReadonlyMap<string, Operation>>(
+	resources.map((resource) => [resource.key, new Map(Object.entries<OperationEntry>(resource.operations).map(([value, entry]) => [value, entry.module.execute]))]),
 );
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -20,7 +21,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		try {
 			const resource = this.getNodeParameter('resource', itemIndex) as string;
 			const operation = this.getNodeParameter('operation', itemIndex) as string;
-			const run = operations[resource]?.[operation];
+			const run = operations.get(resource as ResourceKey)?.get(operation);
 			if (!run) {
 				throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known`, { itemIndex });
 			}

@@ -5,7 +5,7 @@
  * numbers and `earliestQueueTime` as a timestamp string (also nice-devone/nice-cxone-agent-sdk
  * dist/agent-sdk/src/lib/acd/model/skill-activity-event.d.ts). Numeric strings are accepted too.
  */
-import { asString, lowerCaseKeys } from './values';
+import { asBoolean, asString, lowerCaseKeys } from './values';
 
 export interface SkillActivity {
 	skillId: string;
@@ -52,12 +52,6 @@ export interface SkillActivitySummary {
 function asNumber(value: unknown): number | null {
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	return typeof number === 'number' && Number.isFinite(number) ? number : null;
-}
-
-function asBoolean(value: unknown): boolean | null {
-	if (typeof value === 'boolean') return value;
-	if (typeof value === 'string' && /^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
-	return null;
 }
 
 /** Before 1971 (CXone's empty 0001-01-01) or unparsable: no contact is waiting. */

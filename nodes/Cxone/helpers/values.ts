@@ -25,9 +25,10 @@ export function asCount(value: unknown): number | null {
 }
 
 /**
- * Booleans arrive as JSON booleans or as 'True'/'False' strings in any case: NICE's SDK parses `isActive` and
- * `isOutbound` with parseBooleanString (nice-devone/nice-cxone-agent-sdk dist/common-sdk/src/util/utility.js,
- * dist/common-sdk/src/lib/model/agent-state-response.js). Anything else is unknown (null), not false.
+ * The one boolean reader. Booleans arrive as JSON booleans or as 'True'/'False' strings in any case: NICE's SDK
+ * parses `isActive` and `isOutbound` with parseBooleanString (nice-devone/nice-cxone-agent-sdk
+ * dist/common-sdk/src/util/utility.js, dist/common-sdk/src/lib/model/agent-state-response.js). 1 and 0, and text
+ * with spaces around it, can only mean one thing and are read as it. Anything else is unknown (null), not false.
  */
 export function asBoolean(value: unknown): boolean | null {
 	if (typeof value === 'boolean') return value;
@@ -41,11 +42,61 @@ export function asBoolean(value: unknown): boolean | null {
 	return null;
 }
 
+/** What a value is, in words for an error message: "an array", "an object", "a boolean (true)", "NaN". */
+export function describeValue(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'an array';
+	if (typeof value === 'boolean') return `a boolean (${value})`;
+	if (typeof value === 'number') return String(value);
+	return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** An Agent field's value that names no agent; the message says what was given. */
+export class AgentIdError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'AgentIdError';
+	}
+}
+
+/** Half of a UTF-16 surrogate pair: encodeURIComponent throws "URI malformed" on it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * An agent ID from an Agent field or an expression: text (trimmed) or a whole number, '' when empty. Anything else
+ * throws an AgentIdError: as text it would name no agent ("[object Object]") or the wrong one ("NaN", "true").
+ */
+export function agentIdFromValue(value: unknown): string {
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'string') {
+		const agentId = value.trim();
+		const broken = LONE_SURROGATE.exec(agentId);
+		if (broken) throw new AgentIdError(`Agent contains a broken character at position ${broken.index + 1} (half of a UTF-16 surrogate pair)`);
+		return agentId;
+	}
+	if (typeof value === 'number') {
+		if (Number.isSafeInteger(value) && value >= 0) return String(value);
+		throw new AgentIdError(Number.isFinite(value) ? `Agent must be a whole number, got ${value}` : `Agent must be text or a number, got ${value}`);
+	}
+	throw new AgentIdError(`Agent must be text or a number, got ${describeValue(value)}`);
+}
+
 const MAX_DATE_MS = 8.64e15;
 
-/** Epoch milliseconds of an ISO string or a number, NaN when it is neither or out of Date's range. */
+/** A date and time with no zone after it: CXone's timestamps are UTC, so one without a zone is read as UTC. */
+const ZONELESS_DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?$/;
+
+/**
+ * Epoch milliseconds of an ISO string or a number, NaN when it is neither or out of Date's range. A time without
+ * a zone is UTC (Date.parse would read it in the n8n server's zone).
+ */
 export function timestampMs(value: unknown): number {
-	const ms = typeof value === 'number' ? value : typeof value === 'string' ? Date.parse(value) : Number.NaN;
+	const ms =
+		typeof value === 'number'
+			? value
+			: typeof value === 'string'
+				? Date.parse(ZONELESS_DATE_TIME.test(value) ? `${value}Z` : value)
+				: Number.NaN;
 	return Math.abs(ms) <= MAX_DATE_MS ? ms : Number.NaN;
 }
 

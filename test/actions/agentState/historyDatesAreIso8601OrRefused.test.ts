@@ -1,5 +1,5 @@
 /** Get History's Start and End: ISO 8601 and n8n's DateTime values are read, everything else is refused (NaN), never guessed. */
-import { parseDateParameter } from '../../../nodes/Cxone/actions/agentState/getHistory.operation';
+import { parseDateParameter } from '../../../nodes/Cxone/helpers/dates';
 
 const NEW_YORK = 'America/New_York';
 

@@ -1,5 +1,5 @@
 /** The Agent State resource: its operations, their dropdown texts and subtitle labels. A new operation is one entry here. */
-import type { Resource } from '../resource';
+import { defineResource } from '../resource';
 import * as filterBySite from './filterBySite.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
@@ -8,7 +8,7 @@ import * as getReady from './getReady.operation';
 import * as logOut from './logOut.operation';
 import * as setState from './setState.operation';
 
-export const agentState: Resource = {
+export const agentState = defineResource({
 	key: 'agentState',
 	label: 'Agent State',
 	defaultOperation: 'getAll',
@@ -23,4 +23,4 @@ export const agentState: Resource = {
 		logOut: { module: logOut, name: 'Log Out', description: 'End a live agent\'s session in CXone (CXone Access Key sign-in)', action: 'Log out an agent' },
 		getHistory: { module: getHistory, name: 'Get History', description: 'Get each agent\'s state changes in a period, or time per state and occupancy (real tenants)', action: 'Get agent state history' },
 	},
-};
+});

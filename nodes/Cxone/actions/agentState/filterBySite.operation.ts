@@ -1,12 +1,13 @@
 /** Agent State → Filter by Site: the agents of one or more sites. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { CxoneSession } from '../../transport';
-import { listParameter, optionsCollection } from './options';
+import { listParameter } from '../parameters';
+import { agentStateOptions } from './options';
 import { queryAgentStates } from './query';
 
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = updateDisplayOptions({ show: { resource: ['agentState'], operation: ['filterBySite'] } }, [
 	{
 		displayName: 'Site IDs',
 		name: 'siteIds',
@@ -15,7 +16,6 @@ export const description: INodeProperties[] = [
 		placeholder: 'e.g. site-1, site-2',
 		description: 'One or more site IDs, comma-separated (an array from an expression works too)',
 		hint: 'Tutorial API: the siteId of each agent. Real tenants (Access Key sign-in) have no site in the state feed: this matches each agent\'s Location NAME (any case), read from the agents list, or a location ID when GET /locations lists it (otherwise siteId stays empty).',
-		displayOptions: { show: { resource: ['agentState'], operation: ['filterBySite'] } },
 	},
 	// Beside Site IDs rather than replacing it: saved workflows keep their typed string.
 	{
@@ -25,10 +25,9 @@ export const description: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getLocations' },
 		default: [],
 		description: 'Sites picked from CXone\'s list (adds to Site IDs): Locations on real tenants, site IDs on the tutorial API. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: { show: { resource: ['agentState'], operation: ['filterBySite'] } },
 	},
-	optionsCollection('filterBySite', { stateFilter: true }),
-];
+	agentStateOptions({ stateFilter: true }),
+]);
 
 export async function execute(this: IExecuteFunctions, session: CxoneSession, itemIndex: number): Promise<IDataObject[]> {
 	const sites = [

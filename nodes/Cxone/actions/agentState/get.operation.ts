@@ -1,52 +1,15 @@
 /** Get: one agent's current state, as one normalized item. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { normalizeAgentRecord, normalizeAgentStates, type NormalizedAgentState } from '../../helpers/normalize';
 import { fetchAgentStates } from '../../transport/agentStates';
 import { fetchOneAgentState } from '../../transport/agents';
 import type { CxoneSession } from '../../transport';
+import { actedOnAgent } from '../common.descriptions';
+import { readAgentId } from '../parameters';
 
-/** The agent Get, Set State and Log Out act on: picked from a list, typed, or from an earlier step's item. */
-const agentLocator: INodeProperties = {
-	displayName: 'Agent',
-	name: 'agentId',
-	type: 'resourceLocator',
-	required: true,
-	default: { mode: 'list', value: '' },
-	description: 'The agent to act on. An expression with the agentId of an earlier step\'s item (for example the trigger\'s) acts on the agent that step found.',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select an agent...',
-			typeOptions: { searchListMethod: 'searchAgents', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 1001',
-			hint: 'Real tenants: the numeric agent ID (CXone Admin > Users). Tutorial API: the agentId of the states list, e.g. a1001.',
-		},
-	],
-	displayOptions: { show: { resource: ['agentState'], operation: ['get', 'setState', 'logOut'] } },
-};
-
-export function readAgentId(context: IExecuteFunctions, itemIndex: number): string {
-	const value = context.getNodeParameter('agentId', itemIndex, '', { extractValue: true });
-	const agentId = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-	if (!agentId) {
-		throw new NodeOperationError(context.getNode(), 'Agent is empty', {
-			description: 'Pick the agent from the list, type its ID, or use an expression that gives the agentId of an earlier step\'s item.',
-			itemIndex,
-		});
-	}
-	return agentId;
-}
-
-export const description: INodeProperties[] = [agentLocator];
+export const description: INodeProperties[] = updateDisplayOptions({ show: { resource: ['agentState'], operation: ['get'] } }, [actedOnAgent]);
 
 /** One agent's state on either sign-in; the tutorial API has no per-agent call, so it is picked from the states list. */
 export async function readAgentState(session: CxoneSession, agentId: string, itemIndex: number, nowMs = Date.now()): Promise<NormalizedAgentState> {

@@ -1,13 +1,15 @@
 /** Log Out: end a live agent's session (real tenants only). */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { logOutAgent } from '../../transport/agentWrites';
 import type { CxoneSession } from '../../transport';
+import { actedOnAgent } from '../common.descriptions';
+import { readAgentId } from '../parameters';
 import { requireRealTenant } from '../realTenantOnly';
-import { readAgentId, readAgentState } from './get.operation';
+import { readAgentState } from './get.operation';
 
-export const description: INodeProperties[] = [];
+export const description: INodeProperties[] = updateDisplayOptions({ show: { resource: ['agentState'], operation: ['logOut'] } }, [actedOnAgent]);
 
 export async function execute(this: IExecuteFunctions, session: CxoneSession, itemIndex: number): Promise<IDataObject[]> {
 	requireRealTenant(session, 'Log Out', 'log agents out', itemIndex);

@@ -1,14 +1,17 @@
 /** Set State: make a live agent Available, or Unavailable with a reason (real tenants only). */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { fetchUnavailableCodes, type UnavailableCode } from '../../transport/agents';
 import { setAgentState } from '../../transport/agentWrites';
 import type { CxoneSession } from '../../transport';
+import { actedOnAgent } from '../common.descriptions';
+import { readAgentId } from '../parameters';
 import { requireRealTenant } from '../realTenantOnly';
-import { readAgentId, readAgentState } from './get.operation';
+import { readAgentState } from './get.operation';
 
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = updateDisplayOptions({ show: { resource: ['agentState'], operation: ['setState'] } }, [
+	actedOnAgent,
 	{
 		displayName: 'State',
 		name: 'state',
@@ -19,7 +22,6 @@ export const description: INodeProperties[] = [
 		],
 		default: 'available',
 		description: 'The state to put the agent in. This changes a live agent in CXone.',
-		displayOptions: { show: { resource: ['agentState'], operation: ['setState'] } },
 	},
 	{
 		displayName: 'Reason Name or ID',
@@ -30,9 +32,9 @@ export const description: INodeProperties[] = [
 		description:
 			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		hint: 'The unavailable code, from the agent\'s team\'s list (an expression may also give the code\'s name). Leave empty for plain Unavailable.',
-		displayOptions: { show: { resource: ['agentState'], operation: ['setState'], state: ['unavailable'] } },
+		displayOptions: { show: { state: ['unavailable'] } },
 	},
-];
+]);
 
 /** The reason as an outStateId: an ID or a code's name, checked against the team's codes when CXone lists them. */
 function resolveReason(reason: string, codes: UnavailableCode[] | null, agentId: string, node: IExecuteFunctions, itemIndex: number): string {

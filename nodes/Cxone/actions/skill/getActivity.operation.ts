@@ -1,15 +1,15 @@
 /** Skill → Get Activity: each skill's queue and agents right now, or one summary for a queue alert. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { normalizeSkillActivities, skillMatcher, summarizeSkills } from '../../helpers/skillActivity';
 import type { CxoneSession } from '../../transport';
 import { fetchSkillActivity } from '../../transport/reports';
+import { optionsCollection } from '../common.descriptions';
+import { listParameter, requestCallFromOptions, type RequestBounds } from '../parameters';
 import { requireRealTenant } from '../realTenantOnly';
-import { listParameter, requestCallFromOptions, withRequestBounds, type RequestBounds } from '../agentState/options';
 
-const show = { show: { resource: ['skill'], operation: ['getActivity'] } };
-
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = updateDisplayOptions({ show: { resource: ['skill'], operation: ['getActivity'] } }, [
 	{
 		displayName: 'Output',
 		name: 'output',
@@ -23,27 +23,18 @@ export const description: INodeProperties[] = [
 			},
 		],
 		default: 'skills',
-		displayOptions: show,
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: show,
-		options: withRequestBounds([
-			{
-				displayName: 'Skills',
-				name: 'skills',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 2001, Billing Inbound',
-				description: 'Only these skills: skill IDs or names, comma-separated, case-insensitive (leave empty for all)',
-			},
-		]),
-	},
-];
+	optionsCollection([
+		{
+			displayName: 'Skills',
+			name: 'skills',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 2001, Billing Inbound',
+			description: 'Only these skills: skill IDs or names, comma-separated, case-insensitive (leave empty for all)',
+		},
+	]),
+]);
 
 interface ActivityOptions extends RequestBounds {
 	skills?: unknown;

@@ -1,0 +1,122 @@
+/** The fields several operations share, each defined once; an operation's `description` lists the ones it shows. */
+import type { INodeProperties } from 'n8n-workflow';
+
+import { DEFAULT_MAX_RESPONSE_MB } from '../../../credentials/cxone/http/retry';
+import { AGENT_STATE_OPTIONS } from '../helpers/states';
+
+/** The agent an operation acts on: picked from a list, typed, or from an earlier step's item. */
+export function agentLocator({ required, description }: { required: boolean; description: string }): INodeProperties {
+	return {
+		displayName: 'Agent',
+		name: 'agentId',
+		type: 'resourceLocator',
+		...(required ? { required: true } : {}),
+		default: { mode: 'list', value: '' },
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select an agent...',
+				typeOptions: { searchListMethod: 'searchAgents', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 1001',
+				hint: 'Real tenants: the numeric agent ID (CXone Admin > Users). Tutorial API: the agentId of the states list, e.g. a1001.',
+			},
+		],
+	};
+}
+
+/** Get, Set State and Log Out: the one agent they read or change. */
+export const actedOnAgent = agentLocator({
+	required: true,
+	description: 'The agent to act on. An expression with the agentId of an earlier step\'s item (for example the trigger\'s) acts on the agent that step found.',
+});
+
+/**
+ * The editor's limits of the request options. The run checks them again (actions/parameters.ts): an expression
+ * or imported JSON skips the editor.
+ */
+export const REQUEST_LIMITS = {
+	maxRetryWaitSeconds: { displayName: 'Max Retry Wait (Seconds)', min: 0, max: 300 },
+	timeoutSeconds: { displayName: 'Timeout (Seconds)', min: 1, max: 300 },
+	maxResponseSizeMb: { displayName: 'Max Response Size (MB)', min: 1, max: 500 },
+} as const;
+
+function requestBound(name: keyof typeof REQUEST_LIMITS, defaultValue: number, description: string): INodeProperties {
+	const { displayName, min, max } = REQUEST_LIMITS[name];
+	return { displayName, name, type: 'number', typeOptions: { minValue: min, maxValue: max }, default: defaultValue, description };
+}
+
+/** Max Retry Wait, Timeout and Max Response Size: every operation's bounds on its requests to CXone. */
+const requestBoundOptions: INodeProperties[] = [
+	requestBound(
+		'maxRetryWaitSeconds',
+		30,
+		'How long the node may wait in total when CXone is throttling (429/503) or failing (5xx) before it stops with an error. 0 turns retries off.',
+	),
+	requestBound(
+		'timeoutSeconds',
+		30,
+		'How long each request to CXone may take in all (connecting, waiting and reading the answer) before the node gives up on it (a timed-out request counts as a failure and may be retried)',
+	),
+	requestBound(
+		'maxResponseSizeMb',
+		DEFAULT_MAX_RESPONSE_MB,
+		'The largest answer (after decompression) the node reads from CXone. 100,000 agents in one answer are about 45 MB.',
+	),
+];
+
+/** An operation's Options collection: its own options beside the request bounds, in alphabetical order (n8n's UX guideline). */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...requestBoundOptions, ...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
+/** The canonical states (helpers/states.ts), as Get Many, Get History and the trigger offer them. */
+export function statesOption(description: string): INodeProperties {
+	return {
+		displayName: 'States',
+		name: 'states',
+		type: 'multiOptions',
+		options: AGENT_STATE_OPTIONS.map((option) => ({ ...option })),
+		default: [],
+		description,
+	};
+}
+
+/** Typed team IDs, and names where what is filtered names its teams (CXone's state history does not). */
+export function teamsOption(matches: 'idsOrNames' | 'ids'): INodeProperties {
+	const byName = matches === 'idsOrNames';
+	return {
+		displayName: 'Teams',
+		name: 'teams',
+		type: 'string',
+		default: '',
+		placeholder: byName ? 'e.g. 12, Support' : 'e.g. 12, 14',
+		description: byName
+			? 'Only agents in these teams: team IDs or names, comma-separated, case-insensitive'
+			: 'Only agents in these teams: team IDs, comma-separated (CXone\'s history names no team)',
+	};
+}
+
+/** Beside Teams rather than replacing it (a list-based field): saved workflows keep their typed string. */
+export const teamListOption: INodeProperties = {
+	displayName: 'Teams From List Names or IDs',
+	name: 'teamList',
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod: 'getTeams' },
+	default: [],
+	description: 'Only agents in these teams, picked from CXone\'s list (adds to Teams). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};

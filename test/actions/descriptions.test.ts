@@ -14,6 +14,7 @@ type Choice = INodePropertyOptions | INodeProperties | INodePropertyCollection;
 
 /** What a saved value depends on, without the texts people read (displayName, description, hint can change). */
 function savedShape(property: INodeProperties, [resource, operation]: [string, string]): Record<string, unknown> {
+	// eslint-disable-next-line @typescript-eslint/no-unused-vars -- resource and operation are taken out, not used
 	const { resource: _resource, operation: _operation, ...otherConditions } = property.displayOptions?.show ?? {};
 	const choices = (property.options ?? []) as Choice[];
 	return {

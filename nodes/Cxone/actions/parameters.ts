@@ -26,8 +26,8 @@ export function readAgentId(context: IExecuteFunctions, itemIndex: number, { req
 	try {
 		agentId = agentIdFromValue(value);
 	} catch (error) {
-		if (!(error instanceof AgentIdError)) throw error;
-		throw new NodeOperationError(context.getNode(), error.message, { description: AGENT_HELP, itemIndex });
+		const message = error instanceof AgentIdError ? error.message : `Agent could not be read: ${(error as Error).message}`;
+		throw new NodeOperationError(context.getNode(), message, { description: AGENT_HELP, itemIndex });
 	}
 	if (!agentId && required) throw new NodeOperationError(context.getNode(), 'Agent is empty', { description: AGENT_HELP, itemIndex });
 	return agentId;

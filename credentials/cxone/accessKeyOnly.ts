@@ -3,7 +3,7 @@
 // `cxone-configuration` for the tenant's API host (skipped when Base URL is set). Sources: developer.niceincontact.com
 // API/DataExtractionAPI and Documentation/UserHubGettingStarted; outboundani/cxone-mcp src/cxone.js (live-tested);
 // WodongaTAFE/PSInContact InContact/public/Connect-IC.ps1; singer-io/tap-nice-incontact tap_nice_incontact/client.py.
-import { ACCESS_KEY_TOKEN_PATH, CXONE_ISSUERS, USER_HUB_REGIONS } from './constants';
+import { USER_HUB_SIGN_IN_PATH, CXONE_ISSUERS, USER_HUB_REGIONS } from './constants';
 import type { CxoneCredentialData, HttpRequester, SignInResult } from './credentialData';
 import type { HttpFailure } from './http/httpFailure';
 import { CxoneSignInError, explainTokenFailure, requireField, type Explanation } from './signInErrors';
@@ -30,7 +30,7 @@ function explainAccessKeyRefusal(failure: HttpFailure): Explanation | undefined 
 	if (failure.status === 404) {
 		return {
 			message: 'The User Hub has no access-key token endpoint here (HTTP 404)',
-			description: `Check Region (na1, au1, eu1) or the User Hub URL: the package posts to {User Hub}${ACCESS_KEY_TOKEN_PATH}.`,
+			description: `Check Region (na1, au1, eu1) or the User Hub URL: the package posts to {User Hub}${USER_HUB_SIGN_IN_PATH}.`,
 		};
 	}
 	const refusedClient = failure.oauthError === 'invalid_client' || (failure.status === 401 && !failure.oauthError);
@@ -66,7 +66,7 @@ export async function signInWithAccessKeyOnly(
 	const answer = await signInRequest(
 		{
 			method: 'POST',
-			url: `${withoutTrailingSlash(userHub)}${ACCESS_KEY_TOKEN_PATH}`,
+			url: `${withoutTrailingSlash(userHub)}${USER_HUB_SIGN_IN_PATH}`,
 			// JSON, and no Authorization header: the endpoint takes the key alone (DataExtractionAPI: "Content-Type: application/json").
 			headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
 			body: JSON.stringify({ accessKeyId, accessKeySecret }),

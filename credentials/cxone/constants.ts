@@ -48,6 +48,4 @@ export const USER_HUB_REGIONS = {
 	au1: 'https://au1.nice-incontact.com',
 	eu1: 'https://eu1.nice-incontact.com',
 } as const;
-// A URL path, not a secret.
-// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets
-export const ACCESS_KEY_TOKEN_PATH = '/authentication/v1/token/access-key';
+export const USER_HUB_SIGN_IN_PATH = '/authentication/v1/token/access-key';

@@ -10,7 +10,8 @@ import type {
 } from 'n8n-workflow';
 
 import { tutorialApiBase } from './cxone/clientCredentials';
-import { AGENT_STATE_READ_SCOPE, apiFlavourOf, DEFAULT_API_VERSION, TUTORIAL_STATES_PATH } from './cxone/constants';
+import { AGENT_STATE_READ_SCOPE, apiFlavourOf, DEFAULT_API_VERSION } from './cxone/constants';
+import { REAL_TENANT_SERVICES_PREFIX, TUTORIAL_STATES_PATH } from './cxone/http/paths';
 import { accessKeyOnlyFields } from './cxone/accessKeyOnlyFields';
 import type { CxoneCredentialData } from './cxone/credentialData';
 import { sharedSignIn } from './cxone/signIn';
@@ -243,7 +244,7 @@ export class CxoneApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			method: 'GET',
-			url: `={{$credentials.authMode === "accessKey" || $credentials.authMode === "accessKeyOnly" ? "/incontactapi/services/" + ($credentials.apiVersion || "${DEFAULT_API_VERSION}") + "/agents/states?top=1" : "${TUTORIAL_STATES_PATH}"}}`,
+			url: `={{$credentials.authMode === "accessKey" || $credentials.authMode === "accessKeyOnly" ? "${REAL_TENANT_SERVICES_PREFIX}" + ($credentials.apiVersion || "${DEFAULT_API_VERSION}") + "/agents/states?top=1" : "${TUTORIAL_STATES_PATH}"}}`,
 			headers: { Accept: 'application/json' },
 			disableFollowRedirect: true,
 			sendCredentialsOnCrossOriginRedirect: false,

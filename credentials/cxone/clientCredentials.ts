@@ -1,5 +1,6 @@
 /** Signing in to the tutorial's API (and OAuth gateways that speak it): the client-credentials grant. */
-import { AGENT_STATE_READ_SCOPE, TUTORIAL_TOKEN_PATH } from './constants';
+import { AGENT_STATE_READ_SCOPE } from './constants';
+import { TUTORIAL_TOKEN_PATH } from './http/paths';
 import type { CxoneCredentialData, HttpRequester, SignInResult } from './credentialData';
 import { explainTokenFailure, requireField } from './signInErrors';
 import { DEFAULT_SIGN_IN_LIMITS, requestToken, TOKEN_STEP, type SignInLimits } from './tokenRequest';

@@ -13,18 +13,13 @@ export type ApiFlavour = 'tutorial' | 'realTenant';
 export const apiFlavourOf = (credentials: { authMode?: string }): ApiFlavour =>
 	credentials.authMode === 'accessKey' || credentials.authMode === 'accessKeyOnly' ? 'realTenant' : 'tutorial';
 
+/** Where CXone Admin lists users, their numeric agent IDs and access keys (NICE's help calls the page Employees). */
+export const EMPLOYEES_SCREEN = 'CXone Admin > Employees';
+
 export const AGENT_STATE_READ_SCOPE = 'urn:nice:cxone:agent:state:read';
 
-/** The tutorial's API (and OAuth gateways that speak it). */
-export const TUTORIAL_STATES_PATH = '/api/v2/agents/states';
-export const TUTORIAL_TOKEN_PATH = '/oauth2/token';
-
-/** Real CXone tenants: the Real-Time Data and Admin APIs under a versioned path. */
+/** Real CXone tenants' API version; every path is in http/paths.ts. */
 export const DEFAULT_API_VERSION = 'v31.0';
-const realTenantServicesPath = (apiVersion: string, tail: string) => `/incontactapi/services/${apiVersion}/${tail}`;
-export const realTenantStatesPath = (apiVersion: string) => realTenantServicesPath(apiVersion, 'agents/states');
-export const realTenantAgentsPath = (apiVersion: string) => realTenantServicesPath(apiVersion, 'agents');
-export const realTenantLocationsPath = (apiVersion: string) => realTenantServicesPath(apiVersion, 'locations');
 
 /**
  * CXone's authentication issuers. AU and EU sovereign clouds: Cognigy/Extensions extensions/cxone (connection

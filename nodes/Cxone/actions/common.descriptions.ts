@@ -26,7 +26,7 @@ export function agentLocator({ required, description }: { required: boolean; des
 				name: 'id',
 				type: 'string',
 				placeholder: 'e.g. 1001',
-				hint: 'Real tenants: the numeric agent ID (CXone Admin > Users). Tutorial API: the agentId of the states list, e.g. a1001.',
+				hint: 'Real tenants: the numeric agent ID (CXone Admin > Employees). Tutorial API: the agentId of the states list, e.g. a1001.',
 			},
 		],
 	};

@@ -1,7 +1,6 @@
 /** Reading whole collections from CXone: every page of agent states, and the agents list for locations. */
 import type { IDataObject } from 'n8n-workflow';
 
-import { realTenantAgentsPath, realTenantLocationsPath } from '../../../credentials/cxone/constants';
 import { isTrustedNextLink } from '../helpers/nextLinks';
 import type { NormalizedAgentState } from '../helpers/normalize';
 import { extractAgentLocationsPage, extractAgentStatesPage, UnexpectedResponseShapeError } from '../helpers/pages';
@@ -188,7 +187,7 @@ export async function fetchAgentLocations(session: CxoneSession, call: RequestCa
 	const locations = new Map<string, AgentLocation>();
 	let skip = 0;
 	for (let page = 0; page < MAX_PAGES; page++) {
-		const response = await session.request(realTenantAgentsPath(session.apiVersion), { fields: AGENT_FIELDS, top: AGENTS_PAGE_SIZE, skip }, call);
+		const response = await session.request(session.paths.agents, { fields: AGENT_FIELDS, top: AGENTS_PAGE_SIZE, skip }, call);
 		const listPage = extractAgentLocationsPage(response.body);
 		if (!listPage) {
 			throw session.apiError('CXone\'s agents list (GET /agents) has an unexpected shape: expected an "agents" array', 'Check the API Version in the credential.', itemIndex);
@@ -211,7 +210,7 @@ export async function fetchAgentLocations(session: CxoneSession, call: RequestCa
 async function fetchLocationIds(session: CxoneSession, call: RequestCall): Promise<Map<string, string>> {
 	const ids = new Map<string, string>();
 	// A 403 or 404 resolves to null; anything else (already a NodeApiError from session.get) fails the run.
-	const body = await session.request(realTenantLocationsPath(session.apiVersion), {}, call).then(
+	const body = await session.request(session.paths.locations, {}, call).then(
 		(response) => response.body,
 		(error: { httpCode?: string }) => {
 			if (error.httpCode === '403' || error.httpCode === '404') return null;

@@ -14,7 +14,8 @@ import { NodeApiError } from 'n8n-workflow';
 import type { HttpFailure } from '../../../credentials/cxone/http/httpFailure';
 import { normalizeAgentRecord, type NormalizedAgentState } from '../helpers/normalize';
 import { asString, lowerCaseKeys } from '../helpers/values';
-import { agentPath, explain, fetchOneAgentState, isApiError, saysInvalidAgent } from './agents';
+import { agentPath, explain, fetchOneAgentState, isApiError } from './agents';
+import { saysInvalidAgent } from './errorMessages';
 import type { CxoneSession, RequestCall } from './index';
 
 /** How the node knows the change took effect: CXone's answer, or reading the agent back after a failure. */
@@ -135,7 +136,7 @@ function explainRefusal(session: CxoneSession, error: unknown, agentId: string, 
 			'409',
 		);
 	}
-	if (isApiError(error, 400) && !saysInvalidAgent(error)) {
+	if (isApiError(error, 400) && !saysInvalidAgent(`${error.description ?? ''} ${error.message}`)) {
 		return session.apiError(
 			`CXone refused the state change for agent ${agentId} (HTTP 400)`,
 			`${error.description ?? ''} Choose the state Available or Unavailable, and a Reason from the list (one of the unavailable codes of the agent's team), or leave Reason empty.`.trim(),

@@ -8,8 +8,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { realTenantAgentsPath } from '../../../credentials/cxone/constants';
 import { asBoolean, asString, lowerCaseKeys } from '../helpers/values';
+import { saysInvalidAgent, unknownAgentText } from './errorMessages';
 import type { CxoneSession, RequestCall } from './index';
 
 /** A few hundred teams or codes is usual; this bounds a server that keeps paging. */
@@ -19,31 +19,24 @@ const PAGE_SIZE = 1_000;
 const SET_STATE_PERMISSION_HINT =
 	"Give the API user's role permission to change agents' states (for example an Administrator role, or a Supervisor role with ACD > Supervisor > Agent tab and Employees: Edit in CXone Admin > Security Profiles), then run again.";
 
-const servicesPath = (session: CxoneSession, tail: string) =>
-	`/incontactapi/services/${session.apiVersion}/${tail}`;
-
 export const agentPath = (session: CxoneSession, agentId: string, tail: string, itemIndex?: number) =>
-	`${realTenantAgentsPath(session.apiVersion)}/${session.pathSegment(agentId, 'Agent ID', itemIndex)}/${tail}`;
+	session.paths.agent(session.pathSegment(agentId, 'Agent ID', itemIndex), tail);
 
 export const isApiError = (error: unknown, status: number): error is NodeApiError =>
 	error instanceof NodeApiError && error.httpCode === String(status);
 
-/** 404 "Invalid Agent Id" (numbers) or "InvalidAgentId" (letters): walterplaza/protractor
- * src/test-data/inContact/apis/Real-Time-Data/Real-Time-Reporting/returns-the-current-state-for-an-agent/*.json */
-export const saysInvalidAgent = (error: NodeApiError) => /invalid\s*agent\s*id/i.test(`${error.description ?? ''} ${error.message}`);
+/** A 404 that says the agent is unknown, in CXone's words or already in the catalogue's. */
+export const isUnknownAgent = (error: unknown): error is NodeApiError =>
+	isApiError(error, 404) && (saysInvalidAgent(`${error.description ?? ''} ${error.message}`) || /knows no agent/.test(error.message));
 
 function unknownAgent(session: CxoneSession, agentId: string, itemIndex?: number): NodeApiError {
-	return session.apiError(
-		`CXone knows no agent with ID ${agentId} (HTTP 404 Invalid Agent Id)`,
-		'Pick the agent from the list, or check the ID: it is the numeric agent ID in CXone Admin > Users (not the user name).',
-		itemIndex,
-		'404',
-	);
+	const text = unknownAgentText(agentId);
+	return session.apiError(text.message, text.description, itemIndex, text.httpCode);
 }
 
 /** Errors of the per-agent calls, reworded to say what to do; anything else passes through unchanged. */
 export function explain(session: CxoneSession, error: unknown, agentId: string, action: 'read' | 'change', itemIndex?: number): unknown {
-	if (isApiError(error, 404) && saysInvalidAgent(error)) return unknownAgent(session, agentId, itemIndex);
+	if (isUnknownAgent(error)) return unknownAgent(session, agentId, itemIndex);
 	if (isApiError(error, 403) && action === 'change') {
 		return session.apiError(
 			`The CXone API user is not allowed to change agent ${agentId}'s state (HTTP 403)`,
@@ -113,7 +106,7 @@ export async function searchAgents(
 ): Promise<{ agents: AgentChoice[]; read: number; more: boolean }> {
 	const qs: IDataObject = { isActive: true, fields: 'agentId,firstName,lastName,userName,teamName,isActive', top, skip };
 	if (search.trim()) qs.searchString = search.trim();
-	const { body } = await session.request(realTenantAgentsPath(session.apiVersion), qs);
+	const { body } = await session.request(session.paths.agents, qs);
 	const entries = arrayIn(body, 'agents').map(lowerCaseKeys);
 	const agents: AgentChoice[] = [];
 	for (const agent of entries) {
@@ -130,7 +123,7 @@ export async function searchAgents(
 
 /** GET /teams?isActive=true (AdminAgentsService.getTeams). */
 export async function fetchTeams(session: CxoneSession, call: RequestCall = {}): Promise<Array<{ teamId: string; teamName: string }>> {
-	const teams = await readAll(session, servicesPath(session, 'teams'), { isActive: true, fields: 'teamId,teamName,isActive' }, 'teams', call);
+	const teams = await readAll(session, session.paths.teams, { isActive: true, fields: 'teamId,teamName,isActive' }, 'teams', call);
 	const result: Array<{ teamId: string; teamName: string }> = [];
 	for (const team of teams) {
 		const teamId = asString(team.teamid);
@@ -153,7 +146,7 @@ export interface UnavailableCode {
  * without case because NICE's SDK spells them outStateId/outStateName.
  */
 export async function fetchUnavailableCodes(session: CxoneSession, teamId: string | null, call: RequestCall = {}): Promise<UnavailableCode[]> {
-	const path = teamId === null ? servicesPath(session, 'unavailable-codes') : servicesPath(session, `teams/${session.pathSegment(teamId, 'Team ID', call.itemIndex)}/unavailable-codes`);
+	const path = teamId === null ? session.paths.unavailableCodes : session.paths.teamUnavailableCodes(session.pathSegment(teamId, 'Team ID', call.itemIndex));
 	const { body } = await session.request(path, { activeOnly: true }, call);
 	const codes: UnavailableCode[] = [];
 	for (const entry of arrayIn(body, 'unavailablecodes')) {
@@ -168,7 +161,7 @@ export async function fetchUnavailableCodes(session: CxoneSession, teamId: strin
 
 /** GET /locations (AdminGeneralService.returnsLocations): names, which is what GET /agents gives each agent as `location`. */
 export async function fetchLocationNames(session: CxoneSession, call: RequestCall = {}): Promise<string[]> {
-	const { body } = await session.request(servicesPath(session, 'locations'), {}, call);
+	const { body } = await session.request(session.paths.locations, {}, call);
 	const names = new Set<string>();
 	for (const location of arrayIn(body, 'locations')) {
 		const name = asString(lowerCaseKeys(location).locationname);

@@ -1,6 +1,6 @@
 /** What the user reads when a CXone API call failed: status, flavour and endpoint become a message and what to do. Pure. */
 import { isRedirectStatus, MB, redirectTarget } from '../../../credentials/cxone/http/boundedResponse';
-import { AGENT_STATE_READ_SCOPE, type ApiFlavour } from '../../../credentials/cxone/constants';
+import { AGENT_STATE_READ_SCOPE, EMPLOYEES_SCREEN, type ApiFlavour } from '../../../credentials/cxone/constants';
 import type { HttpFailure } from '../../../credentials/cxone/http/httpFailure';
 import { parseRetryAfter } from '../../../credentials/cxone/http/retry';
 
@@ -26,6 +26,29 @@ export interface FailedCall {
 }
 
 const explained = (message: string, description: string, httpCode?: string): ApiErrorText => ({ message, description, httpCode });
+
+/** 404 "Invalid Agent Id" (numbers) or "InvalidAgentId" (letters): walterplaza/protractor
+ * src/test-data/inContact/apis/Real-Time-Data/Real-Time-Reporting/returns-the-current-state-for-an-agent/*.json */
+export const saysInvalidAgent = (text: string) => /invalid\s*agent\s*id/i.test(text);
+
+/** The one wording of an unknown agent, for every per-agent call (state, Set State, Log Out, history). */
+export const unknownAgentText = (agentId: string, said = ''): ApiErrorText =>
+	explained(
+		`CXone knows no agent with ID ${agentId} (HTTP 404 Invalid Agent Id)`,
+		`${said}Pick the agent from the list, or check the ID: it is the numeric agent ID in ${EMPLOYEES_SCREEN} (not the user name).`,
+		'404',
+	);
+
+/** The agent ID in a per-agent path (`…/agents/1001/states`), decoded; null for other paths. */
+function agentIdInPath(path: string): string | null {
+	const match = /\/agents\/([^/?#]+)\/[^/?#]+/i.exec(path);
+	if (!match || match[1] === 'state-history') return null;
+	try {
+		return decodeURIComponent(match[1]);
+	} catch {
+		return match[1];
+	}
+}
 
 export function describeApiFailure({ failure, path, requestUrl, flavour, apiVersion, attempt, waitedMs, timeoutMs, maxBodyBytes }: FailedCall): ApiErrorText {
 	const realTenant = flavour === 'realTenant';
@@ -70,14 +93,8 @@ export function describeApiFailure({ failure, path, requestUrl, flavour, apiVers
 		);
 	}
 	if (status === 404) {
-		// walterplaza/protractor src/test-data/.../returns-the-current-state-for-an-agent-v3.0.json: 404 "Invalid Agent Id".
-		if (realTenant && /invalid agent ?id/i.test(failure.detail ?? '')) {
-			return explained(
-				`CXone does not know this agent: ${realEndpointOf(path).label} answered "Invalid Agent Id" (HTTP 404)`,
-				`${said}Check the agent ID: it is CXone's numeric agentId, as in the node's output.`,
-				code,
-			);
-		}
+		const agentId = agentIdInPath(path);
+		if (realTenant && agentId !== null && saysInvalidAgent(failure.detail ?? '')) return unknownAgentText(agentId, said);
 		return realTenant && /\/incontactapi\/services\//i.test(path)
 			? explained(
 					`${realEndpointOf(path).label} was not found: this tenant may not serve API version ${apiVersion} (HTTP 404)`,

@@ -13,7 +13,8 @@ import type {
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { boundedOptions, sendBounded } from '../../../credentials/cxone/http/boundedResponse';
-import { apiFlavourOf, CREDENTIAL_TYPE, DEFAULT_API_VERSION, realTenantStatesPath, TUTORIAL_STATES_PATH, type ApiFlavour } from '../../../credentials/cxone/constants';
+import { apiFlavourOf, CREDENTIAL_TYPE, DEFAULT_API_VERSION, EMPLOYEES_SCREEN, type ApiFlavour } from '../../../credentials/cxone/constants';
+import { realTenantPaths, TUTORIAL_STATES_PATH } from '../../../credentials/cxone/http/paths';
 import type { CxoneCredentialData } from '../../../credentials/cxone/credentialData';
 import { describeHttpFailure, maskThenCut, redactSecrets, secretsOf, type HttpFailure } from '../../../credentials/cxone/http/httpFailure';
 import { DEFAULT_RETRY_POLICY, isRetryableApiFailure, retryDelay, type RetryPolicy } from '../../../credentials/cxone/http/retry';
@@ -94,8 +95,13 @@ export class CxoneSession {
 		return this.data.apiVersion?.trim() || DEFAULT_API_VERSION;
 	}
 
+	/** Real tenants' API paths at this credential's version. */
+	get paths(): ReturnType<typeof realTenantPaths> {
+		return realTenantPaths(this.apiVersion);
+	}
+
 	get statesPath(): string {
-		return this.flavour === 'realTenant' ? realTenantStatesPath(this.apiVersion) : TUTORIAL_STATES_PATH;
+		return this.flavour === 'realTenant' ? this.paths.agentStates : TUTORIAL_STATES_PATH;
 	}
 
 	get node(): INode {
@@ -257,7 +263,7 @@ export class CxoneSession {
 		}
 		if (text === '' || decoded === '' || decoded === '.' || decoded === '..') {
 			throw new NodeOperationError(this.node, `${label} ${JSON.stringify(value).slice(0, 40)} is not an ID`, {
-				description: `${label} must be an ID such as 1001${label === 'Agent ID' ? ' (real tenants: the numeric agent ID in CXone Admin > Users)' : ''}. Check the expression that gives it; nothing was sent to CXone.`,
+				description: `${label} must be an ID such as 1001${label === 'Agent ID' ? ` (real tenants: the numeric agent ID in ${EMPLOYEES_SCREEN})` : ''}. Check the expression that gives it; nothing was sent to CXone.`,
 				itemIndex,
 			});
 		}

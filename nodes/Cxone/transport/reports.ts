@@ -1,19 +1,14 @@
 /** Real tenants' reporting reads: agent state history and skill activity, every page, through CxoneSession.get. */
 import type { IDataObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { extractHistoryPage, historyWindows } from '../helpers/history';
 import { lowerCaseKeys } from '../helpers/values';
+import { explain } from './agents';
 import type { CxoneSession, RequestCall } from './index';
 
 /** Reporting API (calljacob/nice-cxone-api ReportingReportingService.getAgentsStateHistory / getAgentsAgentIdStateHistory). */
 const stateHistoryPath = (session: CxoneSession, agentId?: string, itemIndex?: number) =>
-	agentId === undefined
-		? `/incontactapi/services/${session.apiVersion}/agents/state-history`
-		: `/incontactapi/services/${session.apiVersion}/agents/${session.pathSegment(agentId, 'Agent ID', itemIndex)}/state-history`;
-
-/** Real-Time Data API (calljacob/nice-cxone-api RealtimedataRealtimeService.skillActivity). */
-const skillActivityPath = (apiVersion: string) => `/incontactapi/services/${apiVersion}/skills/activity`;
+	agentId === undefined ? session.paths.stateHistory : session.paths.agent(session.pathSegment(agentId, 'Agent ID', itemIndex), 'state-history');
 
 /**
  * NICE documents no page cap for these; its Reporting API answers at most 10,000 records per response
@@ -87,21 +82,9 @@ export async function fetchStateHistory(session: CxoneSession, query: HistoryQue
 		try {
 			if (!(await readPages(session, path, qs, query, 'state-history', extractHistoryPage, onPage))) return;
 		} catch (error) {
-			throw unknownAgent(session, error, query) ?? error;
+			throw query.agentId !== undefined ? explain(session, error, query.agentId, 'read', query.itemIndex) : error;
 		}
 	}
-}
-
-/** The per-agent path answers 404 "Invalid Agent Id" for an unknown agent (WP test data, research §1/§7): say that, not "wrong API version". */
-function unknownAgent(session: CxoneSession, error: unknown, query: HistoryQuery): NodeApiError | undefined {
-	if (query.agentId === undefined || !(error instanceof NodeApiError) || error.httpCode !== '404') return undefined;
-	if (!/invalid ?agent ?id/i.test(`${error.message} ${error.description ?? ''}`)) return undefined;
-	return session.apiError(
-		`CXone knows no agent ${query.agentId} (HTTP 404)`,
-		'Check the Agent ID: it is the number CXone shows for the user (CXone Admin > Employees), or leave it empty for every agent.',
-		query.itemIndex,
-		'404',
-	);
 }
 
 function extractSkillPage(body: unknown): { records: unknown[]; totalRecords: number | null } | null {
@@ -120,7 +103,7 @@ function extractSkillPage(body: unknown): { records: unknown[]; totalRecords: nu
  */
 export async function fetchSkillActivity(session: CxoneSession, call: RequestCall = {}): Promise<unknown[]> {
 	const records: unknown[] = [];
-	await readPages(session, skillActivityPath(session.apiVersion), {}, call, 'skills/activity', extractSkillPage, (page) => {
+	await readPages(session, session.paths.skillActivity, {}, call, 'skills/activity', extractSkillPage, (page) => {
 		for (const record of page) records.push(record);
 	});
 	return records;

@@ -74,7 +74,7 @@ describe('against the simulator', () => {
 
 	it('names an unknown agent instead of blaming the API version', async () => {
 		const { error } = await executeWorkflow(new TestCredentialsHelper(simulatorRealTenantCredentials(simulator.url)), history({ ...yesterday, agentId: '999' }));
-		expect(error?.message).toBe('CXone knows no agent 999 (HTTP 404)');
+		expect(error?.message).toBe('CXone knows no agent with ID 999 (HTTP 404 Invalid Agent Id)');
 	});
 });
 

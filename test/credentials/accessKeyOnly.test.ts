@@ -1,7 +1,5 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test values, not secrets */
 /** The access-key-only sign-in on its own: the token request NICE's User Hub documents, discovery, refusals, masking. */
-import type { IHttpRequestOptions } from 'n8n-workflow';
-import { NodeApiError, type INode } from 'n8n-workflow';
+import { NodeApiError, type IHttpRequestOptions, type INode } from 'n8n-workflow';
 
 import { CxoneApi } from '../../credentials/CxoneApi.credentials';
 import { signInWithAccessKeyOnly } from '../../credentials/cxone/accessKeyOnly';

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-dangerous-functions -- development code that n8n never loads; n8n lints only nodes/ and credentials/ */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets -- development code that n8n never loads; n8n lints only nodes/ and credentials/ */
 /**
  * Servers on 127.0.0.1 that echo a secret back in another form than the one sent: percent escapes in lower case,
  * the base64 of the Bearer header or of "id:secret". The credential's own sign-in error (what the Test button

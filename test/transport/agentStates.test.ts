@@ -85,7 +85,7 @@ it('refuses to follow a next link to another host with the token', async () => {
 
 it('Filter by Site matches each agent\'s location by name (IDs from GET /locations), reading the agents list once', async () => {
 	nock(API).get(STATES).reply(200, { agentStates: [agent(1, 'Available'), agent(2, 'Available'), agent(3, 'Unavailable')] });
-	const agents = nock(API).get(AGENTS).query({ fields: 'agentId,location', top: '1000', skip: '0' }).once().reply(200, agentsList);
+	const agents = nock(API).get(AGENTS).query({ fields: 'agentId,location', top: '100', skip: '0' }).once().reply(200, agentsList);
 	nock(API).get(LOCATIONS).once().reply(200, locationsList);
 	const { items } = await executeWorkflow(signedIn(), { operation: 'filterBySite', siteIds: 'austin' });
 	expect(ids(items)).toEqual(['2', '3']);

@@ -11,10 +11,10 @@ import { NodeApiError } from 'n8n-workflow';
 import { asBoolean, asString, lowerCaseKeys } from '../helpers/values';
 import { saysInvalidAgent, unknownAgentText } from './errorMessages';
 import type { CxoneSession, RequestCall } from './index';
+import { ADMIN_PAGE_SIZE, readTopSkip } from './pager';
 
-/** A few hundred teams or codes is usual; this bounds a server that keeps paging. */
-const MAX_PAGES = 50;
-const PAGE_SIZE = 1_000;
+/** A few hundred teams is usual; this bounds a server that keeps paging (5,000 teams). */
+const MAX_TEAM_PAGES = 50;
 
 const SET_STATE_PERMISSION_HINT =
 	"Give the API user's role permission to change agents' states (for example an Administrator role, or a Supervisor role with ACD > Supervisor > Agent tab and Employees: Edit in CXone Admin > Security Profiles), then run again.";
@@ -73,20 +73,26 @@ function arrayIn(body: unknown, key: string): Record<string, unknown>[] {
 const totalOf = (body: unknown) =>
 	body && typeof body === 'object' && !Array.isArray(body) ? Number(lowerCaseKeys(body as Record<string, unknown>).totalrecords) : NaN;
 
+const countOrNull = (value: number) => (Number.isInteger(value) && value >= 0 ? value : null);
+
 /** CXone sends booleans as true/"True"/"true" depending on the endpoint (nice-cxone-agent-sdk common-sdk model/team.js). */
 const isFalse = (value: unknown) => value === false || (typeof value === 'string' && value.trim().toLowerCase() === 'false');
 
-/** Every page of a top/skip list, bounded. */
+/** Every page of an Admin list, bounded; a cut list is what the picker shows (it is a choice, not a count). */
 async function readAll(session: CxoneSession, path: string, qs: IDataObject, key: string, call: RequestCall): Promise<Record<string, unknown>[]> {
 	const all: Record<string, unknown>[] = [];
-	for (let page = 0; page < MAX_PAGES; page++) {
-		const { body } = await session.request(path, { ...qs, top: PAGE_SIZE, skip: all.length }, call);
-		const entries = arrayIn(body, key);
-		for (const entry of entries) all.push(lowerCaseKeys(entry));
-		const total = totalOf(body);
-		const more = Number.isFinite(total) ? all.length < total : entries.length === PAGE_SIZE;
-		if (!more || entries.length === 0) break;
-	}
+	await readTopSkip(session, {
+		...call,
+		path,
+		qs,
+		pageSize: ADMIN_PAGE_SIZE,
+		maxPages: MAX_TEAM_PAGES,
+		what: key,
+		extract: (body) => ({ records: arrayIn(body, key), totalRecords: countOrNull(totalOf(body)) }),
+		onPage: (entries) => {
+			for (const entry of entries) all.push(lowerCaseKeys(entry));
+		},
+	});
 	return all;
 }
 

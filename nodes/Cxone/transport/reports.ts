@@ -5,6 +5,7 @@ import { extractHistoryPage, historyWindows } from '../helpers/history';
 import { lowerCaseKeys } from '../helpers/values';
 import { explain } from './agents';
 import type { CxoneSession, RequestCall } from './index';
+import { readTopSkip } from './pager';
 
 /** Reporting API (calljacob/nice-cxone-api ReportingReportingService.getAgentsStateHistory / getAgentsAgentIdStateHistory). */
 const stateHistoryPath = (session: CxoneSession, agentId?: string, itemIndex?: number) =>
@@ -24,19 +25,7 @@ export interface HistoryQuery extends RequestCall {
 	agentId?: string;
 }
 
-function shapeError(session: CxoneSession, what: string, itemIndex?: number): never {
-	throw session.apiError(
-		`CXone's ${what} response has an unexpected shape`,
-		'Check the Base URL and the API Version in the credential.',
-		itemIndex,
-	);
-}
-
-/**
- * Reads one window's pages by top/skip. A window that ends up empty answers 204 on Reporting endpoints
- * (tap-nice-incontact streams.py treats 204 as no data); the session returns that as a null body.
- * `onPage` returns false when it has enough; then no further page is read and this resolves to false.
- */
+/** Reads one window's pages; resolves to false when `onPage` had enough. A window past the page cap is an error. */
 async function readPages(
 	session: CxoneSession,
 	path: string,
@@ -46,29 +35,15 @@ async function readPages(
 	extract: (body: unknown) => { records: unknown[]; totalRecords: number | null } | null,
 	onPage: (records: unknown[]) => boolean | void,
 ): Promise<boolean> {
-	let skip = 0;
-	let first: string | undefined;
-	for (let page = 0; page < MAX_PAGES; page++) {
-		const response = await session.request(path, { ...qs, top: REPORT_PAGE_SIZE, skip }, call);
-		if (response.body === null) return true;
-		const extracted = extract(response.body);
-		if (!extracted) shapeError(session, what, call.itemIndex);
-		const { records, totalRecords } = extracted;
-		if (records.length === 0) return true;
-		// A server that ignores skip sends its first page again: stop rather than count every state twice.
-		const head = JSON.stringify(records[0]);
-		if (page > 0 && head === first) return true;
-		first ??= head;
-		if (onPage(records) === false) return false;
-		skip += records.length;
-		const more = totalRecords !== null ? skip < totalRecords : records.length >= REPORT_PAGE_SIZE;
-		if (!more) return true;
+	const outcome = await readTopSkip(session, { ...call, path, qs, pageSize: REPORT_PAGE_SIZE, maxPages: MAX_PAGES, what, extract, onPage });
+	if (outcome.cut) {
+		throw session.apiError(
+			`CXone's ${what} did not end after ${MAX_PAGES} pages of ${REPORT_PAGE_SIZE}`,
+			'Ask for a shorter range or one agent at a time.',
+			call.itemIndex,
+		);
 	}
-	throw session.apiError(
-		`CXone's ${what} did not end after ${MAX_PAGES} pages of ${REPORT_PAGE_SIZE}`,
-		'Ask for a shorter range or one agent at a time.',
-		call.itemIndex,
-	);
+	return !outcome.stopped;
 }
 
 /**

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-dangerous-functions -- development code that n8n never loads; n8n lints only nodes/ and credentials/ */
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-dangerous-functions -- development code that n8n never loads; n8n lints only nodes/ and credentials/ */
 /**
  * A credential with only an access key (Sign-In Method "CXone Access Key Only") against the simulator as a custom
  * User Hub: sign-in, renewal, the credential's Test request, an operation and the trigger, over real HTTP.

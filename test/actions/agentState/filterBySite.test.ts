@@ -17,7 +17,7 @@ describe('against NICE-shaped answers (nock)', () => {
 
 	it('Filter by Site matches Location names trimmed and in any case, asks only for the fields it needs, pages with top/skip', async () => {
 		nock(API).get(STATES).reply(200, states);
-		const agents = nock(API).get(AGENTS).query({ fields: 'agentId,location', top: '1000', skip: '0' }).reply(200, agentsList);
+		const agents = nock(API).get(AGENTS).query({ fields: 'agentId,location', top: '100', skip: '0' }).reply(200, agentsList);
 		nock(API).get(LOCATIONS).reply(404, {}, { icStatusDescription: 'Not found' });
 		const { items, error } = await executeWorkflow(signedIn(), { operation: 'filterBySite', siteIds: '  AUSTIN ' });
 		expect(error).toBeUndefined();

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-dangerous-functions -- development code that n8n never loads; n8n lints only nodes/ and credentials/ */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- development code that n8n never loads; n8n lints only nodes/ and credentials/ */
 /**
  * Contract tests: the simulator's real-tenant answers must fit the schemas written from NICE's definitions
  * (test/support/schemas.ts), and the normalizer must turn any record those schemas allow into a sound item.

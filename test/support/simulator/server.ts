@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 
 import { faultAnswer, FaultQueue, type Answer, type FaultPath, type FaultSchedule, type FaultSpec, type RecordedRequest } from './faults';
 import { agentRecord, cxoneRecord, pascalCase, tutorialRecord } from './records';
-import { isAgentWrite, supervisorAnswer, type SetStateReads, type SupervisorHost } from './supervisor';
+import { adminTopRefused, isAgentWrite, supervisorAnswer, type SetStateReads, type SupervisorHost } from './supervisor';
 import { reportKind, SimReports } from './reports';
 import { accessKeyTokenRefusal, USER_HUB_TOKEN_PATH } from './userHub';
 import { generateTenant, stateChange, type CxoneStateName, type SimAgent, type SimState, type SimulatedTenant } from './tenant';
@@ -470,6 +470,8 @@ class CxoneSimulator {
 
 	/** GET /agents: `fields=` narrows every record to those fields, as the Admin API's `fields` query does. */
 	private realAgents(record: RecordedRequest): Answer {
+		const refused = adminTopRefused(record.query);
+		if (refused) return refused;
 		const { top, skip } = pageOf(record.query, this.config.pageSize);
 		const fields = (record.query.fields ?? '').split(',').map((field) => field.trim()).filter(Boolean);
 		const shape = (agent: SimAgent) => {

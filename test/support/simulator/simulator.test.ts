@@ -207,6 +207,16 @@ describe('real-tenant API', () => {
 		expect(first._links.next).toBe(`${simulator.url}/inContactAPI/services/V31.0/agents/states?top=2&skip=2`);
 	});
 
+	it.each(['agents?fields=agentId,location&top=101', 'teams?top=101', 'agents?searchString=a&top=101'])(
+		'refuses more than 100 per page on the Admin lists, as CXone does (%s)',
+		async (list) => {
+			simulator = await startSimulator({ quiet: true, agents: 5 });
+			const { token } = await signIn(simulator);
+			expect((await getStates(simulator, token, `/incontactapi/services/v31.0/${list}`)).status).toBe(400);
+			expect((await getStates(simulator, token, `/incontactapi/services/v31.0/${list.replace('101', '100')}`)).status).toBe(200);
+		},
+	);
+
 	it('lists agents with their locations', async () => {
 		simulator = await startSimulator({ quiet: true });
 		const { token } = await signIn(simulator);

@@ -35,6 +35,17 @@ const json = (status: number, value: unknown, description?: string): Answer => (
 
 const failure = (status: number, description: string) => json(status, { error: description.replace(/\s/g, ''), errorDescription: description }, description);
 
+/**
+ * CXone's Admin lists serve at most 100 per page (outboundani/cxone-mcp src/cxone.js, listAll); the answer to more
+ * is assumed to be a 400, so a client asking more fails here as it would there.
+ */
+export const ADMIN_MAX_TOP = 100;
+
+export function adminTopRefused(query: Record<string, string>): Answer | undefined {
+	const top = Number(query.top);
+	return query.top !== undefined && top > ADMIN_MAX_TOP ? failure(400, `Invalid top: the maximum is ${ADMIN_MAX_TOP}`) : undefined;
+}
+
 const PATH = /^\/incontactapi\/services\/v\d+\.\d+\/(.+)$/i;
 
 /** An answer for the supervisor endpoints, or undefined when the request is not one of them. */
@@ -67,8 +78,15 @@ export function supervisorAnswer(host: SupervisorHost, record: RecordedRequest, 
 		return setState(host, agent, record);
 	}
 	if (method !== 'GET') return failure(405, 'Use GET');
+	const refused = adminTopRefused(record.query);
+	if (refused && (searching || rest === 'teams')) return refused;
 	if (searching) return searchAgents(host, record);
-	if (rest === 'teams') return json(200, { totalRecords: teamsOf(host).length, teams: teamsOf(host) });
+	if (rest === 'teams') {
+		const teams = teamsOf(host);
+		const top = Math.max(0, Number(record.query.top) || 0);
+		const skip = Math.max(0, Number(record.query.skip) || 0);
+		return json(200, { totalRecords: teams.length, teams: top > 0 ? teams.slice(skip, skip + top) : teams.slice(skip) });
+	}
 	if (rest === 'locations') {
 		const locations = new Map(host.tenant.agents.map((agent) => [agent.locationId, agent.locationName]));
 		return json(200, { locations: [...locations].map(([locationId, locationName]) => ({ locationId, locationName })) });

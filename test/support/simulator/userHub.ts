@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-dangerous-functions -- development code that n8n never loads; n8n lints only nodes/ and credentials/ */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets -- development code that n8n never loads; n8n lints only nodes/ and credentials/ */
 /**
  * NICE User Hub's access-key token endpoint as its documentation describes it: POST
  * /authentication/v1/token/access-key, a JSON body {accessKeyId, accessKeySecret} and no client

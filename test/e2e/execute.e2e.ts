@@ -133,6 +133,28 @@ describe('client credentials, in a real n8n', () => {
 	});
 });
 
+/** A tutorial agent-states answer padded with spaces to `megabytes` once inflated. */
+function paddedAnswer(megabytes: number): string {
+	const agents = JSON.stringify([{ agentId: 'a1', state: { type: 'READY' }, siteId: 'site-1', timestamp: '2026-11-23T10:00:00Z' }]);
+	return `${agents}${' '.repeat(megabytes * 1024 * 1024 - agents.length)}`;
+}
+
+describe('answer size, in a real n8n with its default heap', () => {
+	it('a gzip answer inflating to 63 MB (under the 64 MB default) gives its item', async () => {
+		simulator.fault({ body: paddedAnswer(63), gzip: true });
+		const outcome = await sandbox.execute('wfFaults00000001');
+		expect(outcome.status).toBe('success');
+		expect(ids(outcome.items('CXone Agent States'))).toEqual(['a1']);
+	});
+
+	it('a gzip answer inflating to 65 MB is an error naming the 64 MB limit, not an empty run', async () => {
+		simulator.fault({ body: paddedAnswer(65), gzip: true });
+		const outcome = await sandbox.execute('wfFaults00000001');
+		expect(outcome.status).toBe('error');
+		expect(outcome.error).toBe("CXone's answer to /api/v2/agents/states is larger than 64 MB; the node stopped reading it");
+	});
+});
+
 describe('faults, in a real n8n', () => {
 	it('a 403 says the token was refused for agent states', async () => {
 		simulator.fault({ status: 403 });

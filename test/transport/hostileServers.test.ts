@@ -319,6 +319,23 @@ describe('memory is bounded: a body is read only up to Max Response Size', () =>
 		expect(error?.message).toBe("CXone's answer to /api/v2/agents/states is larger than 4 MB; the node stopped reading it");
 	});
 
+	it.each([
+		[63, 'read whole'],
+		[65, 'refused, naming the 64 MB default'],
+	])('with the default limit, a gzip answer inflating to %i MB is %s', async (megabytes, _outcome) => {
+		const padding = ' '.repeat(megabytes * 1024 * 1024 - JSON.stringify(agents).length);
+		const body = gzipSync(Buffer.from(`${JSON.stringify(agents)}${padding}`));
+		const api = await serve((_request, response) => response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }).end(body));
+		const { error, items } = await executeWorkflow(signedInTutorial(api.url), {});
+		if (megabytes < 64) {
+			expect(error).toBeUndefined();
+			expect(items).toHaveLength(1);
+		} else {
+			expect(items).toHaveLength(0);
+			expect(error?.message).toBe("CXone's answer to /api/v2/agents/states is larger than 64 MB; the node stopped reading it");
+		}
+	});
+
 	it('an answer below the limit is read whole', async () => {
 		const api = await serve((_request, response) => json(response, 200, agents));
 		const { items, error } = await executeWorkflow(signedInTutorial(api.url), { options: { maxResponseSizeMb: 1 } });

@@ -15,8 +15,11 @@ export interface RetryPolicy {
 	maxBodyBytes: number;
 }
 
-/** The simulator's 100,000-agent answer (real tenant, one page) is 45 MB: the default is four times that. */
-export const DEFAULT_MAX_RESPONSE_MB = 200;
+/**
+ * The simulator's 100,000-agent answer (real tenant, one page) is 45 MB; the default leaves room above it and keeps
+ * a process with a small heap alive (docs/RELIABILITY.md, "What an answer costs in heap").
+ */
+export const DEFAULT_MAX_RESPONSE_MB = 64;
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 	maxRetries: 3,

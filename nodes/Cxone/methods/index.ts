@@ -2,6 +2,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { MB } from '../../../credentials/cxone/http/boundedResponse';
 import { normalizeAgentStates } from '../helpers/normalize';
 import { CxoneSession } from '../transport';
 import { fetchAgentLocations, fetchAgentStates } from '../transport/agentStates';
@@ -11,8 +12,33 @@ const SEARCH_PAGE_SIZE = 100;
 
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
 
-/** Picker requests fail fast: someone is waiting for a dropdown. */
-const open = async (context: ILoadOptionsFunctions) => await CxoneSession.open(context, { maxRetries: 1, maxTotalWaitMs: 5_000, timeoutMs: 15_000 });
+/**
+ * Someone is waiting for a dropdown: one retry, short waits, a few seconds for the whole list, and answers of a
+ * size a list of choices has (a 58 MB Teams answer would be 600,000 options).
+ */
+export const PICKER_LIMITS = { maxRetries: 1, maxTotalWaitMs: 2_000, timeoutMs: 5_000, maxBodyBytes: 8 * MB, budgetMs: 8_000 } as const;
+
+const open = async (context: ILoadOptionsFunctions) => {
+	const { budgetMs, ...policy } = PICKER_LIMITS;
+	return await CxoneSession.open(context, policy, budgetMs);
+};
+
+/** One option per value: a server that repeats records must not repeat choices. */
+function distinctByValue(options: INodePropertyOptions[]): INodePropertyOptions[] {
+	const seen = new Map<string, INodePropertyOptions>();
+	for (const option of options) if (!seen.has(String(option.value))) seen.set(String(option.value), option);
+	return [...seen.values()];
+}
+
+/**
+ * The agent list's scroll position: the next skip, and the first agent of the page just shown. A page that
+ * starts with that agent again (a server that ignores skip) ends the list instead of repeating it.
+ */
+const scrollToken = (skip: number, head: string) => `${skip}:${head}`;
+function readScrollToken(token: string | undefined): { skip: number; head: string | null } {
+	const [skip, ...head] = (token ?? '').split(':');
+	return { skip: Math.max(0, Math.floor(Number(skip)) || 0), head: head.length ? head.join(':') : null };
+}
 
 /** The tutorial API has no lists of its own: what it has is the agent-states answer. */
 async function tutorialAgents(session: CxoneSession) {
@@ -33,18 +59,20 @@ export async function searchAgents(this: ILoadOptionsFunctions, filter?: string,
 			}));
 		return { results };
 	}
-	const skip = Number(paginationToken) || 0;
+	const { skip, head } = readScrollToken(paginationToken);
 	const { agents, read, more } = await searchAgentsCall(session, search, skip, SEARCH_PAGE_SIZE);
+	if (head !== null && agents[0]?.agentId === head) return { results: [] };
+	const results = distinctByValue(agents.filter((agent) => agent.isActive !== false).map((agent) => ({ name: agent.name, value: agent.agentId })));
 	return {
-		results: agents.filter((agent) => agent.isActive !== false).map((agent) => ({ name: agent.name, value: agent.agentId })),
-		paginationToken: more && read > 0 ? String(skip + read) : undefined,
+		results,
+		paginationToken: more && read > 0 && agents.length > 0 ? scrollToken(skip + read, agents[0].agentId) : undefined,
 	};
 }
 
 export async function getTeams(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const session = await open(this);
 	if (session.flavour === 'realTenant') {
-		return (await fetchTeams(session)).map((team) => ({ name: team.teamName, value: team.teamId })).sort(byName);
+		return distinctByValue((await fetchTeams(session)).map((team) => ({ name: team.teamName, value: team.teamId }))).sort(byName);
 	}
 	const teams = new Map<string, string>();
 	for (const agent of await tutorialAgents(session)) if (agent.teamId) teams.set(agent.teamId, agent.teamName ?? agent.teamId);
@@ -94,8 +122,10 @@ export async function getUnavailableCodes(this: ILoadOptionsFunctions): Promise<
 		const team = record.teamId ?? record.TeamId ?? record.teamNo;
 		teamId = typeof team === 'number' || (typeof team === 'string' && team) ? String(team) : null;
 	}
-	return (await fetchUnavailableCodes(session, teamId)).map((code) => ({
-		name: code.isAcw ? `${code.name} (ACW: only during a contact)` : code.name,
-		value: code.outStateId,
-	}));
+	return distinctByValue(
+		(await fetchUnavailableCodes(session, teamId)).map((code) => ({
+			name: code.isAcw ? `${code.name} (ACW: only during a contact)` : code.name,
+			value: code.outStateId,
+		})),
+	);
 }

@@ -39,6 +39,13 @@ export const unknownAgentText = (agentId: string, said = ''): ApiErrorText =>
 		'404',
 	);
 
+/** A picker's whole wait (every request, retry and wait of one dropdown) ran out. */
+export const budgetSpentText = (budgetMs: number): ApiErrorText =>
+	explained(
+		`Loading this list from CXone took longer than ${Math.round(budgetMs / 1000)} s; the node stopped waiting`,
+		'CXone is slow to answer or the list is very long. Try again, or type the value instead (an ID or name, or an expression).',
+	);
+
 /** The agent ID in a per-agent path (`…/agents/1001/states`), decoded; null for other paths. */
 function agentIdInPath(path: string): string | null {
 	const match = /\/agents\/([^/?#]+)\/[^/?#]+/i.exec(path);

@@ -20,7 +20,7 @@ import { describeHttpFailure, maskThenCut, redactSecrets, secretsOf, type HttpFa
 import { DEFAULT_RETRY_POLICY, isRetryableApiFailure, retryDelay, type RetryPolicy } from '../../../credentials/cxone/http/retry';
 import { DEFAULT_SIGN_IN_LIMITS } from '../../../credentials/cxone/tokenRequest';
 import type { AgentSites } from './agentStates';
-import { describeApiFailure } from './errorMessages';
+import { budgetSpentText, describeApiFailure } from './errorMessages';
 
 export type CxoneContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
@@ -66,21 +66,37 @@ const RENEWAL_SPREAD_MS = 2_000;
  */
 export class CxoneSession {
 	private agentSitesLoad?: Promise<AgentSites>;
+	/** When a budgeted session (a picker's) must have its answers: no request starts or waits past it. */
+	private deadlineAt?: number;
 
 	private constructor(
 		private readonly context: CxoneContext,
 		private readonly credentials: ICredentialsDecrypted,
 		private readonly policy: RetryPolicy,
-	) {}
+		private readonly budgetMs?: number,
+	) {
+		if (budgetMs !== undefined) this.deadlineAt = Date.now() + budgetMs;
+	}
 
-	static async open(context: CxoneContext, policy: Partial<RetryPolicy> = {}): Promise<CxoneSession> {
+	/** `budgetMs` bounds every request of the session together, retries and waits included (a dropdown's wait). */
+	static async open(context: CxoneContext, policy: Partial<RetryPolicy> = {}, budgetMs?: number): Promise<CxoneSession> {
 		const data = await context.getCredentials(CREDENTIAL_TYPE);
 		const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
 		return new CxoneSession(
 			context,
 			{ id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data: { ...data } },
 			{ ...DEFAULT_RETRY_POLICY, ...policy },
+			budgetMs,
 		);
+	}
+
+	private budgetLeftMs(): number {
+		return this.deadlineAt === undefined ? Number.POSITIVE_INFINITY : this.deadlineAt - Date.now();
+	}
+
+	private budgetSpent(itemIndex?: number): NodeApiError {
+		const text = budgetSpentText(this.budgetMs ?? 0);
+		return this.apiError(text.message, text.description, itemIndex);
 	}
 
 	private get data(): CxoneCredentialData {
@@ -156,8 +172,10 @@ export class CxoneSession {
 
 	async request(path: string, qs: IDataObject = {}, call: RequestCall = {}): Promise<CxoneResponse> {
 		const { itemIndex } = call;
-		const maxTotalWaitMs = call.maxTotalWaitMs ?? this.policy.maxTotalWaitMs;
-		const timeoutMs = call.timeoutMs ?? this.policy.timeoutMs;
+		const budgetLeftMs = this.budgetLeftMs();
+		if (budgetLeftMs <= 0) throw this.budgetSpent(itemIndex);
+		const maxTotalWaitMs = Math.min(call.maxTotalWaitMs ?? this.policy.maxTotalWaitMs, budgetLeftMs);
+		const timeoutMs = Math.min(call.timeoutMs ?? this.policy.timeoutMs, budgetLeftMs);
 		const maxBodyBytes = call.maxBodyBytes ?? this.policy.maxBodyBytes;
 		const resendAfter = call.resendAfter ?? isRetryableApiFailure;
 		const body = call.body === undefined ? {} : { body: JSON.stringify(call.body), headers: { Accept: 'application/json', 'Content-Type': 'application/json' } };
@@ -211,6 +229,7 @@ export class CxoneSession {
 			if (failure.status !== null && NO_CONTENT_STATUS.has(failure.status)) {
 				return { status: failure.status, headers: failure.headers, body: null };
 			}
+			if (this.budgetLeftMs() <= 0) throw this.budgetSpent(itemIndex);
 			const delayMs = resendAfter(failure) ? retryDelay(failure, attempt, waitedMs, { ...this.policy, maxTotalWaitMs }) : null;
 			if (delayMs === null) {
 				const { flavour, apiVersion } = this;

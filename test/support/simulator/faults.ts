@@ -1,4 +1,5 @@
 /** Faults the simulator can inject, per request (a queue per endpoint) or as a schedule over all requests. */
+import { gzipSync } from 'node:zlib';
 
 /** `writes`: Set State and Log Out (POST agents/{id}/state and /logout). */
 export type FaultPath = 'token' | 'states' | 'agents' | 'discovery' | 'writes' | 'any';
@@ -12,6 +13,8 @@ export interface FaultSpec {
 	delayMs?: number;
 	/** Raw body to send instead of the normal one (with `status`, default 200). */
 	body?: string;
+	/** Send `body` gzip-compressed, with Content-Encoding: gzip (a small answer on the wire that inflates large). */
+	gzip?: boolean;
 	kind?: 'nonJson' | 'truncatedJson' | 'emptyArray' | 'html' | 'reset' | 'unexpectedShape';
 	/** CXone puts error text in this header. */
 	icStatusDescription?: string;
@@ -138,6 +141,9 @@ export function faultAnswer(fault: FaultSpec, context: FaultContext): Answer | '
 			return json(200, { data: { items: 'nope' } }, headers);
 		default:
 			break;
+	}
+	if (fault.body !== undefined && fault.gzip) {
+		return { status: fault.status ?? 200, body: [gzipSync(fault.body)], headers: { 'Content-Type': sniffContentType(fault.body), 'Content-Encoding': 'gzip', ...headers } };
 	}
 	if (fault.body !== undefined) return { status: fault.status ?? 200, body: fault.body, headers: { 'Content-Type': sniffContentType(fault.body), ...headers } };
 	if (fault.status === 204 || fault.status === 304) return { status: fault.status, body: '', headers };

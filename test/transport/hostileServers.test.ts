@@ -322,7 +322,7 @@ describe('memory is bounded: a body is read only up to Max Response Size', () =>
 	it.each([
 		[63, 'read whole'],
 		[65, 'refused, naming the 64 MB default'],
-	])('with the default limit, a gzip answer inflating to %i MB is %s', async (megabytes, _outcome) => {
+	])('with the default limit, a gzip answer inflating to %i MB is %s', async (megabytes) => {
 		const padding = ' '.repeat(megabytes * 1024 * 1024 - JSON.stringify(agents).length);
 		const body = gzipSync(Buffer.from(`${JSON.stringify(agents)}${padding}`));
 		const api = await serve((_request, response) => response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }).end(body));

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- development code that n8n never loads; n8n lints only nodes/ and credentials/ */
 /** Faults the simulator can inject, per request (a queue per endpoint) or as a schedule over all requests. */
 import { gzipSync } from 'node:zlib';
 

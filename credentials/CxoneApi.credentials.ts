@@ -69,7 +69,7 @@ export class CxoneApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. acme',
-			hint: 'Only the tenant name (letters, digits, hyphens): it builds https://{tenant}.api.cxone.com. Not needed when Base URL is set.',
+			hint: 'The tenant name only (letters, digits, hyphens): https://{tenant}.api.cxone.com. Not needed when Base URL is set.',
 			displayOptions: clientCredentialsOnly,
 		},
 		{

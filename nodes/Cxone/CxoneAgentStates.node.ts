@@ -13,7 +13,9 @@ export class CxoneAgentStates implements INodeType {
 		name: 'cxoneAgentStates',
 		icon: { light: 'file:cxone.svg', dark: 'file:cxone.dark.svg' },
 		group: ['input'],
-		version: 1,
+		// 2: Get Many, Get Ready and Filter by Site gain Return All / Limit and Simplify; 1 keeps every agent, every field.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle,
 		description: 'Read NICE CXone agent states: who is ready, not ready, on a contact or logged out',
 		defaults: { name: 'CXone Agent States' },

@@ -21,6 +21,15 @@ function supervisorWorkflow(id: string, operation: 'get' | 'setState' | 'logOut'
 	return workflow;
 }
 
+/** Get Many as a node added today (version 2) saves it: only the parameters the user changed. */
+function versionTwo(id: string, parameters: Record<string, unknown>) {
+	const workflow = agentStatesWorkflow({ id, credentialId: 'credTutorial0001', operation: 'getAll' });
+	const node = workflow.nodes[1] as { typeVersion: number; parameters: Record<string, unknown> };
+	node.typeVersion = 2;
+	node.parameters = { ...node.parameters, ...parameters };
+	return workflow;
+}
+
 const ids = (items: Array<Record<string, unknown>>) => items.map((item) => item.agentId);
 
 beforeAll(async () => {
@@ -51,6 +60,8 @@ beforeAll(async () => {
 		agentStatesWorkflow({ id: 'wfKeyReady000001', credentialId: 'credAccessKey001', operation: 'getReady' }),
 		agentStatesWorkflow({ id: 'wfKeySite0000001', credentialId: 'credAccessKey001', operation: 'filterBySite', siteIds: 'krakow' }),
 		agentStatesWorkflow({ id: 'wfKeyOnlyReady01', credentialId: 'credKeyOnly00001', operation: 'getReady' }),
+		versionTwo('wfV2Defaults0001', {}),
+		versionTwo('wfV2Limit0000001', { limit: 5 }),
 	]);
 }, 40 * 60_000);
 
@@ -71,6 +82,13 @@ describe('client credentials, in a real n8n', () => {
 		expect(items[0]).toEqual(
 			expect.objectContaining({ agentId: expect.stringMatching(/^a\d+$/), state: expect.any(String), isReady: expect.any(Boolean), siteId: expect.stringMatching(/^site-/) }),
 		);
+	});
+
+	it('a version 2 node returns simplified agents, up to Limit', async () => {
+		const all = (await sandbox.execute('wfV2Defaults0001')).items('CXone Agent States');
+		expect(all).toHaveLength(Math.min(50, loggedIn().length));
+		expect(Object.keys(all[0]).sort()).toEqual(['agentId', 'firstName', 'isReady', 'lastName', 'siteName', 'state', 'stateDurationSeconds', 'stateSince', 'subState', 'teamName']);
+		expect((await sandbox.execute('wfV2Limit0000001')).items('CXone Agent States')).toHaveLength(5);
 	});
 
 	it('Get Ready returns only ready agents', async () => {

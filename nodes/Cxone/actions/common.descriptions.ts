@@ -120,3 +120,37 @@ export const teamListOption: INodeProperties = {
 	default: [],
 	description: 'Only agents in these teams, picked from CXone\'s list (adds to Teams). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
+
+/** From version 2: list operations fetch everything, then hand over at most Limit agents (n8n's Return All / Limit). */
+const fromVersion2 = { '@version': [2] };
+
+/** Return All, Limit and Simplify of Get Many, Get Ready and Filter by Site (version 1 returns all, every field). */
+export const agentListFields: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show: fromVersion2 },
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		hint: 'Applies to one item per agent; a summary always counts every agent',
+		displayOptions: { show: { ...fromVersion2, returnAll: [false] } },
+	},
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to return a simplified version of the response instead of the raw data',
+		hint: 'On: agentId, names, state, subState, isReady, teamName, siteName, stateSince, stateDurationSeconds',
+		displayOptions: { show: fromVersion2 },
+	},
+];

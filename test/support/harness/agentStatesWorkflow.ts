@@ -16,6 +16,8 @@ export interface AgentNodeSpec {
 	parameters?: IDataObject;
 	options?: IDataObject;
 	continueOnFail?: boolean;
+	/** The action node's version; 1 (what the existing tests and saved workflows use) unless said. */
+	typeVersion?: number;
 }
 
 /** Where the workflow lives: its trigger's name, the credential the node uses, the node's place on the canvas. */
@@ -39,7 +41,7 @@ export function agentStatesNodes(spec: AgentNodeSpec, placement: AgentWorkflowPl
 			id: 'cxone',
 			name: AGENT_NODE_NAME,
 			type: NODE_TYPE,
-			typeVersion: 1,
+			typeVersion: spec.typeVersion ?? 1,
 			position: [placement.nodeX, 0],
 			parameters: parameters as INode['parameters'],
 			credentials: { cxoneApi: placement.credential },

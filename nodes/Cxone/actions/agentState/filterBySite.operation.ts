@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { CxoneSession } from '../../transport';
+import { agentListFields } from '../common.descriptions';
 import { listParameter } from '../parameters';
 import { agentStateOptions } from './options';
 import { queryAgentStates } from './query';
@@ -13,9 +14,10 @@ export const description: INodeProperties[] = updateDisplayOptions({ show: { res
 		name: 'siteIds',
 		type: 'string',
 		default: '',
-		placeholder: 'e.g. site-1, site-2',
-		description: 'One or more site IDs, comma-separated (an array from an expression works too)',
-		hint: 'Tutorial API: the siteId of each agent. Real tenants (Access Key sign-in) have no site in the state feed: this matches each agent\'s Location NAME (any case), read from the agents list, or a location ID when GET /locations lists it (otherwise siteId stays empty).',
+		placeholder: 'e.g. Austin, Lisbon',
+		description:
+			'One or more sites, comma-separated (an array from an expression works too). Real tenants have no site in the state feed: a site is the Location of each agent, matched by name in any case, or by location ID where CXone lists locations. The tutorial API matches the siteId of each agent.',
+		hint: "Real tenants: each agent's Location name, e.g. Austin. Tutorial API: the siteId, e.g. site-1.",
 	},
 	// Beside Site IDs rather than replacing it: saved workflows keep their typed string.
 	{
@@ -26,6 +28,7 @@ export const description: INodeProperties[] = updateDisplayOptions({ show: { res
 		default: [],
 		description: 'Sites picked from CXone\'s list (adds to Site IDs): Locations on real tenants, site IDs on the tutorial API. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
+	...agentListFields,
 	agentStateOptions({ stateFilter: true }),
 ]);
 

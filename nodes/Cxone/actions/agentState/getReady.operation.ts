@@ -3,10 +3,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { CxoneSession } from '../../transport';
+import { agentListFields } from '../common.descriptions';
 import { agentStateOptions } from './options';
 import { queryAgentStates } from './query';
 
 export const description: INodeProperties[] = updateDisplayOptions({ show: { resource: ['agentState'], operation: ['getReady'] } }, [
+	...agentListFields,
 	agentStateOptions({ stateFilter: false }),
 ]);
 

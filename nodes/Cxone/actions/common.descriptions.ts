@@ -1,5 +1,5 @@
 /** The fields several operations share, each defined once; an operation's `description` lists the ones it shows. */
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_MAX_RESPONSE_MB } from '../../../credentials/cxone/http/retry';
 import { AGENT_STATE_OPTIONS } from '../helpers/states';
@@ -124,26 +124,33 @@ export const teamListOption: INodeProperties = {
 /** From version 2: list operations fetch everything, then hand over at most Limit agents (n8n's Return All / Limit). */
 const fromVersion2 = { '@version': [2] };
 
+/** n8n's Return All / Limit pair, shown when `show` holds: Return All off and Limit 50 by default. */
+export function returnAllAndLimit(show: IDisplayOptions['show'], limitHint?: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			...(limitHint ? { hint: limitHint } : {}),
+			displayOptions: { show: { ...show, returnAll: [false] } },
+		},
+	];
+}
+
 /** Return All, Limit and Simplify of Get Many, Get Ready and Filter by Site (version 1 returns all, every field). */
 export const agentListFields: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show: fromVersion2 },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		hint: 'Applies to one item per agent; a summary always counts every agent',
-		displayOptions: { show: { ...fromVersion2, returnAll: [false] } },
-	},
+	...returnAllAndLimit(fromVersion2, 'Applies to one item per agent; a summary always counts every agent'),
 	{
 		displayName: 'Simplify',
 		name: 'simplify',

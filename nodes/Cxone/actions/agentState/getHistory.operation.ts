@@ -7,7 +7,7 @@ import { canonicalState } from '../../helpers/normalize';
 import { DistinctHistoryRows, HistorySummarizer, MAX_HISTORY_DAYS, normalizeHistory, type HistoryRow } from '../../helpers/history';
 import type { CxoneSession } from '../../transport';
 import { fetchStateHistory } from '../../transport/reports';
-import { agentLocator, optionsCollection, statesOption, teamsOption } from '../common.descriptions';
+import { agentLocator, optionsCollection, returnAllAndLimit, statesOption, teamsOption } from '../common.descriptions';
 import { listParameter, readAgentId, requestCallFromOptions, type RequestBounds } from '../parameters';
 import { requireRealTenant } from '../realTenantOnly';
 
@@ -45,24 +45,8 @@ export const description: INodeProperties[] = updateDisplayOptions({ show: { res
 		],
 		default: 'summary',
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		// A summary counts every agent over the whole period: Return All and Limit are for state changes only.
-		displayOptions: { show: { output: ['changes'] } },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { output: ['changes'], returnAll: [false] } },
-	},
+	// A summary counts every agent over the whole period: Return All and Limit are for state changes only.
+	...returnAllAndLimit({ output: ['changes'] }),
 	optionsCollection([statesOption('Only these states (leave empty for all)'), teamsOption('ids')]),
 ]);
 

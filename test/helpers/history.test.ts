@@ -1,5 +1,6 @@
 /** Pure shaping of state history and skill activity: what a daily report and a queue alert read. */
-import { durationSeconds, HistorySummarizer, historyWindows, normalizeHistory, type HistoryRow } from '../../nodes/Cxone/helpers/history';
+import { HistorySummarizer, historyWindows, normalizeHistory, type HistoryRow } from '../../nodes/Cxone/helpers/history';
+import { durationSeconds } from '../../nodes/Cxone/helpers/values';
 import { normalizeSkillActivity, summarizeSkills, type SkillActivity } from '../../nodes/Cxone/helpers/skillActivity';
 
 const rowsOf = (records: unknown[]) => {

@@ -2,6 +2,7 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_MAX_RESPONSE_MB } from '../../../credentials/cxone/http/retry';
+import { MAX_HISTORY_DAYS } from '../helpers/history';
 import { AGENT_STATE_OPTIONS } from '../helpers/states';
 
 /** The agent an operation acts on: picked from a list, typed, or from an earlier step's item. */
@@ -31,6 +32,26 @@ export function agentLocator({ required, description }: { required: boolean; des
 		],
 	};
 }
+
+/** Start and End of the reporting operations (Get History, Get Performance); actions/parameters.ts readPeriod reads them. */
+export const periodFields: INodeProperties[] = [
+	{
+		displayName: 'Start',
+		name: 'startDate',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description: 'Start of the period (a time without a zone is in the workflow\'s timezone). Yesterday: <code>{{ $today.minus({ days: 1 }) }}</code>.',
+	},
+	{
+		displayName: 'End',
+		name: 'endDate',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description: `End of the period, at most ${MAX_HISTORY_DAYS} days after the start. Yesterday: <code>{{ $today }}</code>.`,
+	},
+];
 
 /** Get, Set State and Log Out: the one agent they read or change. */
 export const actedOnAgent = agentLocator({

@@ -1,7 +1,8 @@
-/** Reading the shared fields back (actions/common.descriptions.ts): the Agent, list fields, the request bounds. */
+/** Reading the shared fields back (actions/common.descriptions.ts): the Agent, list fields, the period, the request bounds. */
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { isWithinCalendarDays, parseDateParameter } from '../helpers/dates';
 import { ListParameterError, parseList } from '../helpers/filters';
 import { AgentIdError, agentIdFromValue } from '../helpers/values';
 import type { RequestCall } from '../transport';
@@ -69,4 +70,42 @@ export function requestCallFromOptions(context: IExecuteFunctions, options: Requ
 		timeoutMs: timeoutSeconds === undefined ? undefined : Math.round(timeoutSeconds * 1000),
 		maxBodyBytes: maxResponseSizeMb === undefined ? undefined : Math.round(maxResponseSizeMb * 1024 * 1024),
 	};
+}
+
+const DATE_HELP =
+	"takes an ISO 8601 date such as 2026-11-22, 2026-11-22T08:00 (in the workflow's timezone) or 2026-11-22T08:00:00Z, or a Unix time in seconds or milliseconds. Pick a date, or use an expression such as {{ $today.minus({ days: 1 }) }}.";
+
+/** How long a period an operation reads, and the reason given when one is longer. */
+export interface PeriodRule {
+	maxDays: number;
+	why: string;
+}
+
+/** Start and End as instants; refused, saying what to fix, when either is not a date, End is not after Start, or the period is too long. */
+export function readPeriod(context: IExecuteFunctions, itemIndex: number, rule: PeriodRule): { startMs: number; endMs: number } {
+	const node = context.getNode();
+	const timeZone = context.getTimezone();
+	const read = (name: 'startDate' | 'endDate', label: string) => {
+		const value = context.getNodeParameter(name, itemIndex, '') as unknown;
+		const ms = parseDateParameter(value, timeZone);
+		if (Number.isNaN(ms)) {
+			throw new NodeOperationError(node, `${label} is not a date: ${JSON.stringify(String(value ?? '')).slice(0, 60)}`, {
+				itemIndex,
+				description: `${label} ${DATE_HELP}`,
+			});
+		}
+		return ms;
+	};
+	const startMs = read('startDate', 'Start');
+	const endMs = read('endDate', 'End');
+	if (endMs <= startMs) {
+		throw new NodeOperationError(node, 'End must be after Start', {
+			itemIndex,
+			description: `Start is ${new Date(startMs).toISOString()} and End is ${new Date(endMs).toISOString()}.`,
+		});
+	}
+	if (!isWithinCalendarDays(startMs, endMs, rule.maxDays, timeZone)) {
+		throw new NodeOperationError(node, `The period is longer than ${rule.maxDays} days`, { itemIndex, description: rule.why });
+	}
+	return { startMs, endMs };
 }

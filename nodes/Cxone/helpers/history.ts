@@ -9,7 +9,7 @@
  */
 import { resolveTimeline, type PlacedRow } from './historyTimeline';
 import { forEachAgentState, type NormalizedAgentState } from './normalize';
-import { asString, canonicalIsoMs, lowerCaseKeys } from './values';
+import { asString, canonicalIsoMs, durationSeconds, lowerCaseKeys } from './values';
 
 export interface HistoryRow {
 	agentId: string;
@@ -46,25 +46,6 @@ export interface AgentHistorySummary {
 
 /** NICE's agent SDK files Unavailable time with no unavailable code under this name (cxone-realtime-report-utils.js). */
 const NO_REASON = 'Unavailable';
-
-const DURATION = /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i;
-const CLOCK = /^(\d+):([0-5]?\d):([0-5]?\d(?:\.\d+)?)$/;
-
-/** Seconds in `PT1H2M3.5S` / `P1DT2H` (what CXone sends), `01:02:03`, or a number of seconds; NaN otherwise. */
-export function durationSeconds(value: unknown): number {
-	if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : Number.NaN;
-	if (typeof value !== 'string') return Number.NaN;
-	const text = value.trim();
-	const iso = DURATION.exec(text);
-	if (iso && text !== 'P' && !/T$/i.test(text)) {
-		const [, days, hours, minutes, seconds] = iso;
-		return Number(days ?? 0) * 86_400 + Number(hours ?? 0) * 3_600 + Number(minutes ?? 0) * 60 + Number(seconds ?? 0);
-	}
-	const clock = CLOCK.exec(text);
-	if (clock) return Number(clock[1]) * 3_600 + Number(clock[2]) * 60 + Number(clock[3]);
-	if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
-	return Number.NaN;
-}
 
 /** The wrapper's rows: `{ agentStateHistory: [...] }` in any key case, or a bare array. */
 export function extractHistoryPage(body: unknown): { records: unknown[]; totalRecords: number | null; nextLink: string | null } | null {

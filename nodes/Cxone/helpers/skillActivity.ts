@@ -5,7 +5,7 @@
  * numbers and `earliestQueueTime` as a timestamp string (also nice-devone/nice-cxone-agent-sdk
  * dist/agent-sdk/src/lib/acd/model/skill-activity-event.d.ts). Numeric strings are accepted too.
  */
-import { asBoolean, asString, lowerCaseKeys } from './values';
+import { asBoolean, asNumber, asString, lowerCaseKeys } from './values';
 
 export interface SkillActivity {
 	skillId: string;
@@ -47,11 +47,6 @@ export interface SkillActivitySummary {
 	queuedWithNoAgentAvailable: Array<Pick<SkillActivity, 'skillId' | 'skillName' | 'queueCount' | 'longestWaitSeconds'>>;
 	queuedWithNoAgentAvailableCount: number;
 	fetchedAt: string;
-}
-
-function asNumber(value: unknown): number | null {
-	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	return typeof number === 'number' && Number.isFinite(number) ? number : null;
 }
 
 /** Before 1971 (CXone's empty 0001-01-01) or unparsable: no contact is waiting. */

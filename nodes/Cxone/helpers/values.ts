@@ -24,6 +24,31 @@ export function asCount(value: unknown): number | null {
 	return typeof count === 'number' && Number.isInteger(count) && count >= 0 ? count : null;
 }
 
+/** A number, or a numeric string (CXone's reporting sends counts and percentages as "54", "20.37"); null otherwise. */
+export function asNumber(value: unknown): number | null {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	return typeof number === 'number' && Number.isFinite(number) ? number : null;
+}
+
+const DURATION = /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i;
+const CLOCK = /^(\d+):([0-5]?\d):([0-5]?\d(?:\.\d+)?)$/;
+
+/** Seconds in `PT1H2M3.5S` / `P1DT2H` (what CXone sends), `01:02:03`, or a number of seconds; NaN otherwise. */
+export function durationSeconds(value: unknown): number {
+	if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : Number.NaN;
+	if (typeof value !== 'string') return Number.NaN;
+	const text = value.trim();
+	const iso = DURATION.exec(text);
+	if (iso && text !== 'P' && !/T$/i.test(text)) {
+		const [, days, hours, minutes, seconds] = iso;
+		return Number(days ?? 0) * 86_400 + Number(hours ?? 0) * 3_600 + Number(minutes ?? 0) * 60 + Number(seconds ?? 0);
+	}
+	const clock = CLOCK.exec(text);
+	if (clock) return Number(clock[1]) * 3_600 + Number(clock[2]) * 60 + Number(clock[3]);
+	if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
+	return Number.NaN;
+}
+
 /**
  * The one boolean reader. Booleans arrive as JSON booleans or as 'True'/'False' strings in any case: NICE's SDK
  * parses `isActive` and `isOutbound` with parseBooleanString (nice-devone/nice-cxone-agent-sdk

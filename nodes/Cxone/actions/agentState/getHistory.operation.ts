@@ -1,33 +1,17 @@
 /** Agent State → Get History: each state change in a period, or per agent the seconds a daily report needs. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { isWithinCalendarDays, parseDateParameter } from '../../helpers/dates';
 import { canonicalState } from '../../helpers/normalize';
 import { DistinctHistoryRows, HistorySummarizer, MAX_HISTORY_DAYS, normalizeHistory, type HistoryRow } from '../../helpers/history';
 import type { CxoneSession } from '../../transport';
 import { fetchStateHistory } from '../../transport/reports';
-import { agentLocator, optionsCollection, returnAllAndLimit, statesOption, teamsOption } from '../common.descriptions';
-import { listParameter, readAgentId, requestCallFromOptions, type RequestBounds } from '../parameters';
+import { agentLocator, optionsCollection, periodFields, returnAllAndLimit, statesOption, teamsOption } from '../common.descriptions';
+import { listParameter, readAgentId, readPeriod, requestCallFromOptions, type PeriodRule, type RequestBounds } from '../parameters';
 import { requireRealTenant } from '../realTenantOnly';
 
 export const description: INodeProperties[] = updateDisplayOptions({ show: { resource: ['agentState'], operation: ['getHistory'] } }, [
-	{
-		displayName: 'Start',
-		name: 'startDate',
-		type: 'dateTime',
-		required: true,
-		default: '',
-		description: 'Start of the period (a time without a zone is in the workflow\'s timezone). Yesterday: <code>{{ $today.minus({ days: 1 }) }}</code>.',
-	},
-	{
-		displayName: 'End',
-		name: 'endDate',
-		type: 'dateTime',
-		required: true,
-		default: '',
-		description: `End of the period, at most ${MAX_HISTORY_DAYS} days after the start. Yesterday: <code>{{ $today }}</code>.`,
-	},
+	...periodFields,
 	// The same locator as Get, Set State and Log Out: n8n keeps the value when the operation changes, and a
 	// string field would show a picked agent as "[object Object]". Saved plain strings are read as IDs.
 	agentLocator({ required: false, description: 'Only this agent (leave empty for every agent)' }),
@@ -55,43 +39,14 @@ interface HistoryOptions extends RequestBounds {
 	teams?: unknown;
 }
 
-const DATE_HELP =
-	"takes an ISO 8601 date such as 2026-11-22, 2026-11-22T08:00 (in the workflow's timezone) or 2026-11-22T08:00:00Z, or a Unix time in seconds or milliseconds. Pick a date, or use an expression such as {{ $today.minus({ days: 1 }) }}.";
-
-function readPeriod(context: IExecuteFunctions, itemIndex: number): { startMs: number; endMs: number } {
-	const node = context.getNode();
-	const timeZone = context.getTimezone();
-	const read = (name: 'startDate' | 'endDate', label: string) => {
-		const value = context.getNodeParameter(name, itemIndex, '') as unknown;
-		const ms = parseDateParameter(value, timeZone);
-		if (Number.isNaN(ms)) {
-			throw new NodeOperationError(node, `${label} is not a date: ${JSON.stringify(String(value ?? '')).slice(0, 60)}`, {
-				itemIndex,
-				description: `${label} ${DATE_HELP}`,
-			});
-		}
-		return ms;
-	};
-	const startMs = read('startDate', 'Start');
-	const endMs = read('endDate', 'End');
-	if (endMs <= startMs) {
-		throw new NodeOperationError(node, 'End must be after Start', {
-			itemIndex,
-			description: `Start is ${new Date(startMs).toISOString()} and End is ${new Date(endMs).toISOString()}.`,
-		});
-	}
-	if (!isWithinCalendarDays(startMs, endMs, MAX_HISTORY_DAYS, timeZone)) {
-		throw new NodeOperationError(node, `The period is longer than ${MAX_HISTORY_DAYS} days`, {
-			itemIndex,
-			description: `CXone's reporting data is read one day at a time for at most ${MAX_HISTORY_DAYS} days per run (calendar days in the workflow's timezone). Split the period over several runs (for example one per week).`,
-		});
-	}
-	return { startMs, endMs };
-}
+const HISTORY_PERIOD_RULE: PeriodRule = {
+	maxDays: MAX_HISTORY_DAYS,
+	why: `CXone's reporting data is read one day at a time for at most ${MAX_HISTORY_DAYS} days per run (calendar days in the workflow's timezone). Split the period over several runs (for example one per week).`,
+};
 
 export async function execute(this: IExecuteFunctions, session: CxoneSession, itemIndex: number): Promise<IDataObject[]> {
 	requireRealTenant(session, 'Get History', 'read state history', itemIndex);
-	const { startMs, endMs } = readPeriod(this, itemIndex);
+	const { startMs, endMs } = readPeriod(this, itemIndex, HISTORY_PERIOD_RULE);
 	const agentId = readAgentId(this, itemIndex, { required: false });
 	const summary = this.getNodeParameter('output', itemIndex, 'summary') === 'summary';
 	// A summary ignores Limit (hidden for it in the editor, but a saved value may remain): it counts every agent.

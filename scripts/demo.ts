@@ -94,8 +94,26 @@ async function accessKeyMode(simulator: Simulator) {
 	simulator.reports.fillQueue(simulator.reports.skills()[0].skillId, 3, Date.now() - 120_000);
 	const [skills] = await run(store, { resource: 'skill', operation: 'getActivity', parameters: { output: 'summary' } });
 	line(`\nSkill Get Activity (summary): ${String(skills.skills)} skills, ${String(skills.queueCount)} contacts waiting, ${String(skills.queuedWithNoAgentAvailableCount)} skill(s) with contacts waiting and nobody available`);
+	const performance = await run(store, {
+		resource: 'agent',
+		operation: 'getPerformance',
+		parameters: { startDate: new Date(Date.now() - 28 * 3_600_000).toISOString(), endDate: new Date(Date.now() - 4 * 3_600_000).toISOString() },
+	});
+	const busiest = [...performance].sort((a, b) => Number(b.totalHandled) - Number(a.totalHandled)).slice(0, 3);
+	line(`\nAgent Get Performance (24 h, counts and times CXone sends as text, here numbers and seconds): ${performance.length} agents; the busiest:`);
+	table(
+		busiest.map((agent) => ({
+			agent: agent.agentId,
+			handled: agent.totalHandled,
+			'AHT s': agent.totalAvgHandleSeconds,
+			'ACW s': agent.acwSeconds,
+			'login h': Math.round(Number(agent.loginSeconds) / 360) / 10,
+			'occupancy %': agent.occupancy,
+		})),
+		['agent', 'handled', 'AHT s', 'ACW s', 'login h', 'occupancy %'],
+	);
 	line(
-		`\nSign-ins for 5 executions: ${simulator.tokenRequests() - tokensBefore}; discovery requests: ${simulator.discoveryRequests() - discoveryBefore} (OpenID + cxone-configuration, once)`,
+		`\nSign-ins for 6 executions: ${simulator.tokenRequests() - tokensBefore}; discovery requests: ${simulator.discoveryRequests() - discoveryBefore} (OpenID + cxone-configuration, once)`,
 	);
 	await supervisorActions(store, ready);
 }

@@ -30,6 +30,15 @@ function versionTwo(id: string, parameters: Record<string, unknown>) {
 	return workflow;
 }
 
+/** Agent → Get Performance for a past day, as a node added today saves it. */
+function performanceWorkflow(id: string) {
+	const workflow = agentStatesWorkflow({ id, credentialId: 'credAccessKey001', operation: 'getAll' });
+	const node = workflow.nodes[1] as { typeVersion: number; parameters: Record<string, unknown> };
+	node.typeVersion = 2;
+	node.parameters = { resource: 'agent', operation: 'getPerformance', startDate: '2026-12-01T00:00:00Z', endDate: '2026-12-02T00:00:00Z' };
+	return workflow;
+}
+
 const ids = (items: Array<Record<string, unknown>>) => items.map((item) => item.agentId);
 
 beforeAll(async () => {
@@ -62,6 +71,7 @@ beforeAll(async () => {
 		agentStatesWorkflow({ id: 'wfKeyOnlyReady01', credentialId: 'credKeyOnly00001', operation: 'getReady' }),
 		versionTwo('wfV2Defaults0001', {}),
 		versionTwo('wfV2Limit0000001', { limit: 5 }),
+		performanceWorkflow('wfPerformance001'),
 	]);
 }, 40 * 60_000);
 
@@ -251,5 +261,23 @@ describe('supervisor actions on one agent (access key), in a real n8n', () => {
 		const after = await sandbox.execute('wfAgentGet000001');
 		expect(after.items('CXone Agent States')).toMatchObject([{ agentId: id, state: 'LOGGED_OUT' }]);
 		expect(simulator.requests.filter((request) => request.method === 'POST' && request.path.includes(`/agents/${id}/`)).map((request) => request.status)).toEqual([200, 202]);
+	});
+});
+
+describe('Get Performance (access key), in a real n8n', () => {
+	it('gives one item per agent with counts as numbers and times in seconds, from one request', async () => {
+		const asked = () => simulator.requests.filter((request) => request.path.split('?')[0].endsWith('/agents/performance'));
+		const before = asked().length;
+		const run = await sandbox.execute('wfPerformance001');
+		expect(run.status).toBe('success');
+		const items = run.items('CXone Agent States');
+		expect(ids(items)).toEqual(simulator.tenant.agents.map((agent) => String(agent.agentId)));
+		for (const item of items) {
+			expect(typeof item.totalHandled).toBe('number');
+			expect(item.loginSeconds as number).toBeGreaterThan(0);
+			expect(item.loginSeconds as number).toBeLessThanOrEqual(86_400);
+		}
+		expect(asked().length - before).toBe(1);
+		process.stdout.write(`[e2e] Get Performance, n8n ${N8N_VERSION}, first item: ${JSON.stringify(items[0])}\n`);
 	});
 });

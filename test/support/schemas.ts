@@ -182,6 +182,44 @@ export const locationsSchema = {
 	},
 } as const;
 
+/** A count or percentage: the definitions say number, the reporting API sends text ("54", "20.37"). */
+const numberOrNumericString = { anyOf: [{ type: 'number' }, { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' }] } as const;
+/** An ISO 8601 duration as the reporting API sends times: PT0S, PT5H48M1.139S, P1DT19H18M29.651S. */
+const isoDuration = { type: 'string', pattern: '^P(\\d+D)?(T(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?$' } as const;
+export const PERFORMANCE_COUNT_FIELDS = ['agentOffered', 'inboundHandled', 'outboundHandled', 'totalHandled', 'refused', 'percentRefused', 'workingRate', 'occupancy'] as const;
+export const PERFORMANCE_TIME_FIELDS = [
+	'inboundTime', 'inboundTalkTime', 'inboundAvgTalkTime', 'outboundTime', 'outboundTalkTime', 'outboundAvgTalkTime', 'totalTalkTime',
+	'totalAvgTalkTime', 'totalAvgHandleTime', 'consultTime', 'availableTime', 'unavailableTime', 'acwTime', 'loginTime',
+] as const;
+
+/**
+ * GET /agents[/{agentId}]/performance: CJ src/services/reporting/ReportingReportingService.ts performanceSummary
+ * (`agentPerformance[]`, 24 fields); counts as text and times as ISO 8601 durations per singer-io/tap-nice-incontact
+ * tests/test_transform_iso8601_durations.py (the definitions' `number` is not what the API sends).
+ */
+export const agentPerformanceSchema = {
+	$id: 'agentPerformance',
+	type: 'object',
+	required: ['agentPerformance'],
+	properties: {
+		businessUnitId: integer,
+		lastPollTime: dateTime,
+		agentPerformance: {
+			type: 'array',
+			items: {
+				type: 'object',
+				required: ['agentId'],
+				properties: {
+					agentId: integer,
+					teamId: integer,
+					...Object.fromEntries(PERFORMANCE_COUNT_FIELDS.map((field) => [field, numberOrNumericString])),
+					...Object.fromEntries(PERFORMANCE_TIME_FIELDS.map((field) => [field, isoDuration])),
+				},
+			},
+		},
+	},
+} as const;
+
 const ajv = new Ajv({ allErrors: true });
 
 /** Validation errors as readable lines, [] when the value fits the schema. */

@@ -17,9 +17,10 @@ const services = (apiVersion: string, tail: string) => `${REAL_TENANT_SERVICES_P
 export const realTenantPaths = (apiVersion: string) => ({
 	agentStates: services(apiVersion, 'agents/states'),
 	agents: services(apiVersion, 'agents'),
-	/** One agent's resource: `states`, `state`, `logout`, `state-history`. */
+	/** One agent's resource: `states`, `state`, `logout`, `state-history`, `performance`. */
 	agent: (agentSegment: string, tail: string) => services(apiVersion, `agents/${agentSegment}/${tail}`),
 	stateHistory: services(apiVersion, 'agents/state-history'),
+	performance: services(apiVersion, 'agents/performance'),
 	teams: services(apiVersion, 'teams'),
 	teamUnavailableCodes: (teamSegment: string) => services(apiVersion, `teams/${teamSegment}/unavailable-codes`),
 	unavailableCodes: services(apiVersion, 'unavailable-codes'),

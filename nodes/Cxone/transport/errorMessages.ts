@@ -114,6 +114,15 @@ export function describeApiFailure({ failure, path, requestUrl, flavour, apiVers
 					code,
 				);
 	}
+	// NICE's API test data: InvalidStartDate, InvalidEndDate and InvalidDateRange (walterplaza/protractor
+	// src/test-data/inContact/apis/…/returns-a-performance-summary-of-all-agents-v3.0.json).
+	if (status === 400 && /invalid ?(start ?date|end ?date|date ?range)/i.test(failure.detail ?? '')) {
+		return explained(
+			`CXone refused the period of ${realEndpointOf(path).label} (HTTP 400)`,
+			`${said}Check Start and End (End after Start, neither in the future); CXone may also serve a shorter span than the node allows: try one day, or one agent.`,
+			code,
+		);
+	}
 	if (status === 400 && /updated ?since/i.test(failure.detail ?? '')) {
 		return explained('CXone refused the updatedSince cursor (Invalid Updated Since)', `${said}The next poll starts again from a full snapshot.`, code);
 	}
@@ -168,6 +177,13 @@ export function realEndpointOf(path: string): { label: string; permission: strin
 	}
 	if (/\/locations$/.test(lower)) {
 		return { label: 'GET /locations (Admin API)', permission: 'Give the API user\'s security profile permission to view locations.' };
+	}
+	if (/\/agents(?:\/[^/]+)?\/(?:performance|state-history)$/.test(lower)) {
+		const report = /performance$/.test(lower) ? 'performance' : 'state-history';
+		return {
+			label: `GET ${lower.slice(lower.indexOf('/agents'))} (Reporting API, agent ${report})`,
+			permission: "Give the API user's security profile permission to view reports in CXone Admin > Security Profiles.",
+		};
 	}
 	const agentPath = /\/agents\/[^/]+\/[^/]+$/.exec(lower);
 	if (agentPath) return { label: `GET ${agentPath[0]}`, permission: 'Give the API user\'s security profile permission to view real-time agent data.' };

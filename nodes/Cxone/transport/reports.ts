@@ -1,7 +1,8 @@
-/** Real tenants' reporting reads: agent state history and skill activity, every page, through CxoneSession.get. */
+/** Real tenants' reporting reads: agent state history, agent performance and skill activity, through CxoneSession.request. */
 import type { IDataObject } from 'n8n-workflow';
 
 import { extractHistoryPage, historyWindows } from '../helpers/history';
+import { extractPerformance } from '../helpers/performance';
 import { lowerCaseKeys } from '../helpers/values';
 import { explain } from './agents';
 import type { CxoneSession, RequestCall } from './index';
@@ -19,7 +20,7 @@ const REPORT_PAGE_SIZE = 10_000;
 /** 100 pages of 10,000 per day window: far beyond a real contact center's state changes in a day. */
 const MAX_PAGES = 100;
 
-export interface HistoryQuery extends RequestCall {
+export interface PeriodQuery extends RequestCall {
 	startMs: number;
 	endMs: number;
 	agentId?: string;
@@ -50,7 +51,7 @@ async function readPages(
  * Every history row of the range, one day window at a time (see historyWindows for why), handed over page by page,
  * until `onPage` returns false (a Limit reached): then no further page or window is asked for.
  */
-export async function fetchStateHistory(session: CxoneSession, query: HistoryQuery, onPage: (records: unknown[]) => boolean | void): Promise<void> {
+export async function fetchStateHistory(session: CxoneSession, query: PeriodQuery, onPage: (records: unknown[]) => boolean | void): Promise<void> {
 	const path = stateHistoryPath(session, query.agentId, query.itemIndex);
 	for (const [from, to] of historyWindows(query.startMs, query.endMs)) {
 		const qs = { startDate: new Date(from).toISOString(), endDate: new Date(to).toISOString() };
@@ -81,5 +82,28 @@ export async function fetchSkillActivity(session: CxoneSession, call: RequestCal
 	await readPages(session, session.paths.skillActivity, {}, call, 'skills/activity', extractSkillPage, (page) => {
 		for (const record of page) records.push(record);
 	});
+	return records;
+}
+
+/**
+ * Every agent's (or one agent's) performance over the period, in one answer: NICE's definition has no paging for
+ * it (calljacob/nice-cxone-api ReportingReportingService.performanceSummary / agentPerformanceSummary). Dates go
+ * as ISO 8601 UTC with a literal Z, which every source's client sends or accepts. A 204 is no agents.
+ */
+export async function fetchAgentPerformance(session: CxoneSession, query: PeriodQuery): Promise<unknown[]> {
+	const path =
+		query.agentId === undefined ? session.paths.performance : session.paths.agent(session.pathSegment(query.agentId, 'Agent ID', query.itemIndex), 'performance');
+	const qs = { startDate: new Date(query.startMs).toISOString(), endDate: new Date(query.endMs).toISOString() };
+	let body: unknown;
+	try {
+		({ body } = await session.request(path, qs, query));
+	} catch (error) {
+		throw query.agentId !== undefined ? explain(session, error, query.agentId, 'read', query.itemIndex) : error;
+	}
+	if (body === null) return [];
+	const records = extractPerformance(body);
+	if (!records) {
+		throw session.apiError("CXone's agents/performance response has an unexpected shape", 'Check the Base URL and the API Version in the credential.', query.itemIndex);
+	}
 	return records;
 }

@@ -8,9 +8,11 @@ import fc from 'fast-check';
 
 import { decodeJwtPayload } from '../../../credentials/cxone/accessKey';
 import { normalizeAgentStates } from '../../../nodes/Cxone/helpers/normalize';
+import { normalizePerformance } from '../../../nodes/Cxone/helpers/performance';
 import { CANONICAL_STATES, STATE_TABLE } from '../../../nodes/Cxone/helpers/states';
 import { startSimulator, type Simulator } from '.';
 import {
+	agentPerformanceSchema,
 	agentsSchema,
 	agentStatesSchema,
 	cxoneConfigurationSchema,
@@ -79,7 +81,18 @@ describe('the simulator answers as NICE defines the real API', () => {
 		expect(violations(locationsSchema, await api('/locations'))).toEqual([]);
 	});
 
+	it('agents/performance, every agent and one, for a past day and a week', async () => {
+		const day = 'startDate=2026-12-01T00:00:00Z&endDate=2026-12-02T00:00:00Z';
+		const all = await api(`/agents/performance?${day}`);
+		expect(violations(agentPerformanceSchema, all)).toEqual([]);
+		expect((all.agentPerformance as unknown[]).length).toBe(simulator.tenant.agents.length);
+		expect(violations(agentPerformanceSchema, await api(`/agents/1001/performance?${day}`))).toEqual([]);
+		expect(violations(agentPerformanceSchema, await api('/agents/performance?startDate=2026-11-20T00:00:00Z&endDate=2026-11-27T00:00:00Z'))).toEqual([]);
+	});
+
 	it('the schemas are not vacuous: a locationId on GET /agents, an unknown state name, a missing token fail them', () => {
+		expect(violations(agentPerformanceSchema, { agentPerformance: [{ agentId: 1, totalHandled: 'many' }] })).not.toEqual([]);
+		expect(violations(agentPerformanceSchema, { agentPerformance: [{ agentId: 1, loginTime: '05:48:01' }] })).not.toEqual([]);
 		expect(violations(agentsSchema, { agents: [{ agentId: 1, locationId: 5 }] })).not.toEqual([]);
 		expect(violations(agentStatesSchema, { agentStates: [{ agentId: 1, agentStateId: 1, agentStateName: 'Sleeping' }] })).not.toEqual([]);
 		expect(violations(tokenAnswerSchema, { token_type: 'bearer' })).not.toEqual([]);
@@ -137,6 +150,29 @@ describe('the normalizer on records generated from the definitions', () => {
 				const [agent] = normalizeAgentStates([{ agentId: 1, agentStateId: id }], 0).agents;
 				expect(agent.state).toBe(mapping.state);
 			}),
+		);
+	});
+});
+
+describe('the performance normalizer on records generated from the definitions', () => {
+	const duration = fc
+		.record({ days: fc.integer({ min: 0, max: 40 }), hours: fc.integer({ min: 0, max: 23 }), minutes: fc.integer({ min: 0, max: 59 }), millis: fc.integer({ min: 0, max: 59_999 }) })
+		.map(({ days, hours, minutes, millis }) => ({
+			text: `P${days ? `${days}D` : ''}T${hours}H${minutes}M${millis / 1000}S`,
+			seconds: days * 86_400 + hours * 3_600 + minutes * 60 + millis / 1000,
+		}));
+	const count = fc.oneof(fc.integer({ min: 0, max: 100_000 }), fc.double({ min: 0, max: 100, noNaN: true }).map((value) => Math.round(value * 100) / 100));
+
+	it('every record the schema allows gives numbers and the durations in seconds, to the millisecond', () => {
+		fc.assert(
+			fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), count, fc.boolean(), duration, (agentId, handled, asText, login) => {
+				const record = { agentId, totalHandled: asText ? String(handled) : handled, loginTime: login.text };
+				expect(violations(agentPerformanceSchema, { agentPerformance: [record] })).toEqual([]);
+				const item = normalizePerformance(record, { startMs: 0, endMs: 86_400_000 });
+				expect(item).toMatchObject({ agentId: String(agentId), totalHandled: handled });
+				expect(item?.loginSeconds).toBeCloseTo(login.seconds, 3);
+			}),
+			{ numRuns: 300 },
 		);
 	});
 });

@@ -1,17 +1,20 @@
 /**
  * The simulator's reporting endpoints, consistent with its agents: GET …/agents[/{id}]/state-history (a seeded
- * past, then every state change the simulator made) and GET …/skills/activity (its agents counted per skill,
- * plus queues a test fills).
+ * past, then every state change the simulator made), GET …/agents[/{id}]/performance (seeded figures for the period,
+ * counts as strings and times as ISO 8601 durations, as CXone sends them) and GET …/skills/activity (its agents
+ * counted per skill, plus queues a test fills).
  */
 import type { Answer, RecordedRequest } from './faults';
 import { NOT_READY_REASONS, seededRandom, STATE_IDS, type SimAgent, type SimulatedTenant } from './tenant';
 
-export type ReportKind = 'history' | 'skills';
+export type ReportKind = 'history' | 'performance' | 'skills';
 
 export function reportKind(pathname: string): { kind: ReportKind; agentId?: string } | undefined {
 	const lower = pathname.toLowerCase();
 	const history = /^\/incontactapi\/services\/[^/]+\/agents(?:\/([^/]+))?\/state-history$/.exec(lower);
 	if (history) return { kind: 'history', agentId: history[1] === undefined ? undefined : decodeURIComponent(history[1]) };
+	const performance = /^\/incontactapi\/services\/[^/]+\/agents(?:\/([^/]+))?\/performance$/.exec(lower);
+	if (performance) return { kind: 'performance', agentId: performance[1] === undefined ? undefined : decodeURIComponent(performance[1]) };
 	if (/^\/incontactapi\/services\/[^/]+\/skills\/activity$/.test(lower)) return { kind: 'skills' };
 	return undefined;
 }
@@ -38,6 +41,17 @@ const json = (status: number, value: unknown, headers: Record<string, string> = 
 });
 
 const refuse = (status: number, description: string) => json(status, { error: description }, { icStatusDescription: description });
+
+/** ISO-8601 duration with days and milliseconds, as CXone's performance report sends times: P1DT19H18M29.651S, PT0S. */
+export function isoDurationWithDays(ms: number): string {
+	const total = Math.max(0, Math.round(ms));
+	const days = Math.floor(total / 86_400_000);
+	const hours = Math.floor((total % 86_400_000) / 3_600_000);
+	const minutes = Math.floor((total % 3_600_000) / 60_000);
+	const seconds = (total % 60_000) / 1000;
+	const time = `${hours ? `${hours}H` : ''}${minutes ? `${minutes}M` : ''}${seconds || (!hours && !minutes) ? `${seconds}S` : ''}`;
+	return `P${days ? `${days}D` : ''}${time || !days ? `T${time}` : ''}`;
+}
 
 /** ISO-8601 duration, as CXone sends `duration`: PT1H2M3S. */
 export function isoDuration(ms: number): string {
@@ -98,6 +112,7 @@ export class SimReports {
 	}
 
 	answer(kind: ReportKind, agentId: string | undefined, record: RecordedRequest, url: string): Answer {
+		if (kind === 'performance') return this.performance(agentId, record);
 		return kind === 'history' ? this.history(agentId, record, url) : this.skillActivity(record, url);
 	}
 
@@ -162,6 +177,77 @@ export class SimReports {
 			skillName: agent.skillName,
 			teamId: agent.teamId,
 			isOutbound: stateName.startsWith('Outbound'),
+		};
+	}
+
+	// ---- agent performance
+
+	/**
+	 * Seeded per agent and period, consistent with itself (talk within handle time within login time, which stays
+	 * within the period). NICE's test data names the 400s: InvalidStartDate, InvalidEndDate, InvalidDateRange.
+	 */
+	private performance(agentId: string | undefined, record: RecordedRequest): Answer {
+		const startMs = Date.parse(record.query.startDate ?? '');
+		const endMs = Date.parse(record.query.endDate ?? '');
+		if (!Number.isFinite(startMs)) return refuse(400, 'InvalidStartDate');
+		if (!Number.isFinite(endMs)) return refuse(400, 'InvalidEndDate');
+		if (endMs <= startMs) return refuse(400, 'InvalidDateRange');
+		let agents = this.tenant.agents;
+		if (agentId !== undefined) {
+			const agent = this.tenant.agents.find((candidate) => String(candidate.agentId) === agentId);
+			if (!agent) return refuse(404, 'Invalid Agent Id');
+			agents = [agent];
+		}
+		if (startMs >= this.now()) return { status: 204, body: '', headers: {} };
+		const rows = agents.map((agent) => this.performanceRow(agent, startMs, Math.min(endMs, this.now())));
+		const body = agentId === undefined ? { agentPerformance: rows } : { businessUnitId: this.tenant.businessUnitId, lastPollTime: new Date(this.now()).toISOString(), agentPerformance: rows };
+		return json(200, body);
+	}
+
+	private performanceRow(agent: SimAgent, startMs: number, endMs: number) {
+		const pick = seededRandom(agent.agentId * 7_919 + Math.floor(startMs / 86_400_000));
+		const days = Math.max(1, Math.ceil((endMs - startMs) / 86_400_000));
+		const loginMs = Math.floor(Math.min(endMs - startMs, days * 8 * 3_600_000) * (0.5 + 0.5 * pick()));
+		const inbound = Math.floor((loginMs / 600_000) * pick());
+		const outbound = Math.floor((loginMs / 1_800_000) * pick());
+		const handled = inbound + outbound;
+		const talkMs = (count: number) => count * (120_000 + Math.floor(pick() * 240_000)) + Math.floor(pick() * 1000);
+		const inboundTalk = talkMs(inbound);
+		const outboundTalk = talkMs(outbound);
+		const acwMs = handled * 30_000;
+		const handleMs = inboundTalk + outboundTalk + acwMs;
+		const availableMs = Math.max(0, Math.floor((loginMs - handleMs) * 0.7));
+		const unavailableMs = Math.max(0, loginMs - handleMs - availableMs);
+		const refused = Math.floor(pick() * 3);
+		const offered = handled + refused;
+		const duration = isoDurationWithDays;
+		const average = (ms: number, count: number) => duration(count ? ms / count : 0);
+		const percent = (part: number, whole: number) => (whole ? ((part / whole) * 100).toFixed(2) : '0');
+		return {
+			agentId: agent.agentId,
+			teamId: agent.teamId,
+			agentOffered: String(offered),
+			inboundHandled: String(inbound),
+			inboundTime: duration(inboundTalk + inbound * 30_000),
+			inboundTalkTime: duration(inboundTalk),
+			inboundAvgTalkTime: average(inboundTalk, inbound),
+			outboundHandled: String(outbound),
+			outboundTime: duration(outboundTalk + outbound * 30_000),
+			outboundTalkTime: duration(outboundTalk),
+			outboundAvgTalkTime: average(outboundTalk, outbound),
+			totalHandled: String(handled),
+			totalTalkTime: duration(inboundTalk + outboundTalk),
+			totalAvgTalkTime: average(inboundTalk + outboundTalk, handled),
+			totalAvgHandleTime: average(handleMs, handled),
+			consultTime: 'PT0S',
+			availableTime: duration(availableMs),
+			unavailableTime: duration(unavailableMs),
+			acwTime: duration(acwMs),
+			refused: String(refused),
+			percentRefused: percent(refused, offered),
+			loginTime: duration(loginMs),
+			workingRate: percent(handleMs + availableMs, loginMs),
+			occupancy: percent(handleMs, handleMs + availableMs),
 		};
 	}
 

@@ -39,6 +39,22 @@ function performanceWorkflow(id: string) {
 	return workflow;
 }
 
+/** Agent → Send Message to the target agent, as a node added today saves it. */
+function messageWorkflow(id: string) {
+	const workflow = agentStatesWorkflow({ id, credentialId: 'credAccessKey001', operation: 'getAll' });
+	const node = workflow.nodes[1] as { typeVersion: number; parameters: Record<string, unknown> };
+	node.typeVersion = 2;
+	node.parameters = {
+		resource: 'agent',
+		operation: 'sendMessage',
+		agentId: { __rl: true, mode: 'id', value: String(target.agentId) },
+		subject: 'Queue is long',
+		message: 'Please go Available',
+		options: { expireMinutes: 10 },
+	};
+	return workflow;
+}
+
 const ids = (items: Array<Record<string, unknown>>) => items.map((item) => item.agentId);
 
 beforeAll(async () => {
@@ -72,6 +88,7 @@ beforeAll(async () => {
 		versionTwo('wfV2Defaults0001', {}),
 		versionTwo('wfV2Limit0000001', { limit: 5 }),
 		performanceWorkflow('wfPerformance001'),
+		messageWorkflow('wfMessage0000001'),
 	]);
 }, 40 * 60_000);
 
@@ -279,5 +296,20 @@ describe('Get Performance (access key), in a real n8n', () => {
 		}
 		expect(asked().length - before).toBe(1);
 		process.stdout.write(`[e2e] Get Performance, n8n ${N8N_VERSION}, first item: ${JSON.stringify(items[0])}\n`);
+	});
+});
+
+describe('Send Message (access key), in a real n8n', () => {
+	it('sends one message to the agent and says so in the item', async () => {
+		const before = simulator.messages.length;
+		const run = await sandbox.execute('wfMessage0000001');
+		expect(run.status).toBe('success');
+		expect(run.items('CXone Agent States')).toEqual([
+			{ sent: true, agentMessageId: String(900_001 + before), targetType: 'Agent', targetId: String(target.agentId), subject: 'Queue is long' },
+		]);
+		process.stdout.write(`[e2e] Send Message, n8n ${N8N_VERSION}, item: ${JSON.stringify(run.items('CXone Agent States')[0])}\n`);
+		expect(simulator.messages.slice(before)).toEqual([
+			{ subject: 'Queue is long', message: 'Please go Available', targetType: 'Agent', targetId: target.agentId, startDate: null, validUntil: null, expireMinutes: 10 },
+		]);
 	});
 });

@@ -20,6 +20,7 @@ export const realTenantPaths = (apiVersion: string) => ({
 	/** One agent's resource: `states`, `state`, `logout`, `state-history`, `performance`. */
 	agent: (agentSegment: string, tail: string) => services(apiVersion, `agents/${agentSegment}/${tail}`),
 	stateHistory: services(apiVersion, 'agents/state-history'),
+	agentMessages: services(apiVersion, 'agents/messages'),
 	performance: services(apiVersion, 'agents/performance'),
 	teams: services(apiVersion, 'teams'),
 	teamUnavailableCodes: (teamSegment: string) => services(apiVersion, `teams/${teamSegment}/unavailable-codes`),

@@ -1,4 +1,4 @@
-/** Set State and Log Out: each change to a live agent is sent once, again only when CXone provably never got it. */
+/** Set State, Log Out and Send Message: each write is sent once, again only when CXone provably never got it. */
 /**
  * POST is not idempotent (RFC 9110 §9.2.2), and a state change sent twice can overwrite one the agent made in
  * between (the agent went to Lunch; a second "Available" takes it back). As undici retries only idempotent
@@ -13,9 +13,9 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { HttpFailure } from '../../../credentials/cxone/http/httpFailure';
 import { normalizeAgentRecord, type NormalizedAgentState } from '../helpers/normalize';
-import { asString, lowerCaseKeys } from '../helpers/values';
+import { asBoolean, asString, lowerCaseKeys } from '../helpers/values';
 import { agentPath, explain, fetchOneAgentState, isApiError } from './agents';
-import { saysInvalidAgent } from './errorMessages';
+import { saysInvalidAgent, unknownAgentText } from './errorMessages';
 import type { CxoneSession, RequestCall } from './index';
 
 /** How the node knows the change took effect: CXone's answer, or reading the agent back after a failure. */
@@ -46,8 +46,8 @@ interface Ambiguous {
 	failure: HttpFailure;
 }
 
-/** What one write came to: accepted, a failure that may have been applied, or an error that says it was not. */
-type Sent = { accepted: true } | { accepted: false; ambiguous: Ambiguous } | { accepted: false; refused: unknown };
+/** What one write came to: accepted (with CXone's answer, null when it had none), a failure that may have been applied, or an error that says it was not. */
+type Sent = { accepted: true; body: unknown } | { accepted: false; ambiguous: Ambiguous } | { accepted: false; refused: unknown };
 
 async function sendOnce(session: CxoneSession, path: string, qs: IDataObject, call: RequestCall, body?: IDataObject): Promise<Sent> {
 	// The failure the request gave up on: resendAfter is asked once per failure, last right before the throw.
@@ -58,11 +58,11 @@ async function sendOnce(session: CxoneSession, path: string, qs: IDataObject, ca
 		return again;
 	};
 	try {
-		await session.request(path, qs, { ...call, method: 'POST', body, resendAfter });
-		return { accepted: true };
+		const answer = await session.request(path, qs, { ...call, method: 'POST', body, resendAfter });
+		return { accepted: true, body: answer.body };
 	} catch (error) {
 		// A 2xx whose body is not JSON: CXone accepted the change, whatever it wrote after.
-		if (error instanceof NodeApiError && /^2\d\d$/.test(String(error.httpCode))) return { accepted: true };
+		if (error instanceof NodeApiError && /^2\d\d$/.test(String(error.httpCode))) return { accepted: true, body: null };
 		if (final && mayHaveBeenApplied(final)) return { accepted: false, ambiguous: { failure: final } };
 		return { accepted: false, refused: error };
 	}
@@ -153,4 +153,81 @@ export async function logOutAgent(session: CxoneSession, agentId: string, call: 
 	if (sent.accepted) return { confirmedBy: 'answer' };
 	if ('refused' in sent) throw explain(session, sent.refused, agentId, 'change', call.itemIndex);
 	return await confirmByReadBack(session, agentId, 'Log Out', (agent) => agent.state === 'LOGGED_OUT', sent.ambiguous, call.itemIndex);
+}
+
+/** One agent message; dates already ISO 8601 UTC. */
+export interface AgentMessage {
+	subject: string;
+	message: string;
+	targetType: 'Agent' | 'Team' | 'Everyone';
+	/** The agent's or team's ID; none for Everyone. */
+	targetId?: string;
+	startDate?: string;
+	validUntil?: string;
+	expireMinutes?: number;
+}
+
+const messageTarget = ({ targetType, targetId }: AgentMessage) =>
+	targetType === 'Everyone' ? 'everyone' : `${targetType === 'Agent' ? 'agent' : 'team'} ${targetId ?? ''}`;
+
+/**
+ * POST /agents/messages with one entry (calljacob/nice-cxone-api AdminAgentsService.createMessage; walterplaza/protractor
+ * agent-management-v12.ts createAnAgentMessage). The answer is a batch, `{ errorCount, agentMessageResults:
+ * [{ agentMessageId, success, error }] }`: a 200 whose entry failed is an error naming CXone's reason. Nothing reads a
+ * sent message back, so after an ambiguous failure the error says it may or may not have been sent.
+ */
+export async function sendAgentMessage(session: CxoneSession, message: AgentMessage, call: RequestCall = {}): Promise<{ agentMessageId: string | null }> {
+	const { itemIndex } = call;
+	const { targetId, ...rest } = message;
+	const entry: IDataObject = { ...rest, ...(targetId === undefined ? {} : { targetId: asJsonId(targetId) }) };
+	const target = messageTarget(message);
+	const sent = await sendOnce(session, session.paths.agentMessages, {}, call, { agentMessages: [entry] });
+	if ('ambiguous' in sent) {
+		throw session.apiError(
+			`Send Message to ${target} may or may not have been sent`,
+			`${whatHappened(sent.ambiguous.failure)}. The node did not send it again: CXone may have delivered it, and a second send would show it twice. Check with the agents before running this item again.`,
+			itemIndex,
+			sent.ambiguous.failure.status === null ? undefined : String(sent.ambiguous.failure.status),
+		);
+	}
+	if ('refused' in sent) throw explainMessageRefusal(session, sent.refused, message, itemIndex);
+	const answer = sent.body && typeof sent.body === 'object' && !Array.isArray(sent.body) ? lowerCaseKeys(sent.body as Record<string, unknown>) : {};
+	const results = Array.isArray(answer.agentmessageresults) ? answer.agentmessageresults : [];
+	const result = results[0] && typeof results[0] === 'object' ? lowerCaseKeys(results[0] as Record<string, unknown>) : {};
+	const failed = asBoolean(result.success) === false || (results.length === 0 && Number(answer.errorcount) > 0);
+	if (failed) throw messageFailure(session, message, asString(result.error), itemIndex);
+	const id = asString(result.agentmessageid);
+	return { agentMessageId: id === '0' ? null : id };
+}
+
+function messageFailure(session: CxoneSession, message: AgentMessage, said: string | null, itemIndex?: number): NodeApiError {
+	const reason = said ? `CXone said: ${said.replace(/[.\s]+$/, '')}. ` : '';
+	if (message.targetType === 'Agent' && saysInvalidAgent(said ?? '')) {
+		const text = unknownAgentText(message.targetId ?? '', reason);
+		return session.apiError(text.message, text.description, itemIndex, text.httpCode);
+	}
+	const fix =
+		message.targetType === 'Team'
+			? 'Pick the team from the list, or check its ID in CXone Admin > Teams.'
+			: 'Check Send To, and Start, Valid Until and Expire After (Minutes).';
+	return session.apiError(`CXone did not send the message to ${messageTarget(message)}`, `${reason}${fix}`, itemIndex);
+}
+
+function explainMessageRefusal(session: CxoneSession, error: unknown, message: AgentMessage, itemIndex?: number): unknown {
+	if (isApiError(error, 403)) {
+		return session.apiError(
+			'The CXone API user may not send agent messages (HTTP 403)',
+			"Give the API user's role permission to send messages to agents (for example an Administrator role, or a Supervisor role in CXone Admin > Security Profiles), then run again.",
+			itemIndex,
+			'403',
+		);
+	}
+	if (error instanceof NodeApiError && ['400', '404'].includes(String(error.httpCode))) {
+		const said = `${error.description ?? ''} ${error.message}`;
+		if (message.targetType === 'Agent' && saysInvalidAgent(said)) {
+			const text = unknownAgentText(message.targetId ?? '');
+			return session.apiError(text.message, text.description, itemIndex, text.httpCode);
+		}
+	}
+	return error;
 }

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 
 import { faultAnswer, FaultQueue, type Answer, type FaultPath, type FaultSchedule, type FaultSpec, type RecordedRequest } from './faults';
 import { agentRecord, cxoneRecord, pascalCase, tutorialRecord } from './records';
-import { adminTopRefused, isAgentWrite, supervisorAnswer, type SetStateReads, type SupervisorHost } from './supervisor';
+import { adminTopRefused, isAgentWrite, supervisorAnswer, type SetStateReads, type SimMessage, type SupervisorHost } from './supervisor';
 import { reportKind, SimReports } from './reports';
 import { accessKeyTokenRefusal, USER_HUB_TOKEN_PATH } from './userHub';
 import { generateTenant, stateChange, type CxoneStateName, type SimAgent, type SimState, type SimulatedTenant } from './tenant';
@@ -68,6 +68,8 @@ export interface Simulator {
 	logOut(agentId: number | string, options?: { at?: number }): void;
 	/** State history and skill activity: fillQueue and addSkills are its controls. */
 	reports: SimReports;
+	/** Agent messages CXone accepted (POST /agents/messages), in order. */
+	messages: SimMessage[];
 	/** Clears requests, faults and the schedule; keeps the tenant and the tokens. */
 	reset(): void;
 }
@@ -146,6 +148,8 @@ function configFrom(options: SimulatorOptions) {
 
 class CxoneSimulator {
 	readonly requests: RecordedRequest[] = [];
+	/** Agent messages CXone accepted (POST /agents/messages), in order; agentMessageId is the position + 900001. */
+	readonly messages: SimMessage[] = [];
 	readonly tenant: SimulatedTenant;
 	readonly reports: SimReports;
 	readonly faults = new FaultQueue();
@@ -197,6 +201,7 @@ class CxoneSimulator {
 			now: this.now,
 			change: (id, state, reason) => this.setAgentState(id, state, { reason }),
 			setStateReads: this.options.setStateReads,
+			deliver: (message) => this.messages.push(message) + 900_000,
 		};
 		if (isAgentWrite(record.method, parsed.pathname)) return await this.answerWrite(host, record, parsed.pathname, response);
 		const supervised = supervisorAnswer(host, record, parsed.pathname);
@@ -550,6 +555,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		requests: simulator.requests,
 		tenant: simulator.tenant,
 		reports: simulator.reports,
+		messages: simulator.messages,
 		async stop() {
 			simulator.releaseDelays();
 			server.closeAllConnections();

@@ -1,8 +1,8 @@
 /**
  * The simulator's real-tenant supervisor endpoints, with the shapes of NICE's definitions (see
  * nodes/Cxone/transport/agents.ts for the sources): one agent's state, set state, log out, agent
- * search, teams, unavailable codes and locations. Set State and Log Out change the tenant, so later calls and
- * the trigger see it.
+ * search, teams, unavailable codes and locations, and agent messages. Set State and Log Out change the tenant, so
+ * later calls and the trigger see it; messages are kept in `messages` for tests to read.
  */
 import type { Answer, RecordedRequest } from './faults';
 import { agentRecord, cxoneRecord } from './records';
@@ -16,13 +16,26 @@ export interface SupervisorHost {
 	change(agentId: number, state: string, reason?: string): void;
 	/** Where Set State reads `state` and `outStateId`: the query, a JSON body, or either (the default). */
 	setStateReads?: SetStateReads;
+	/** Keeps a message CXone accepted; returns its agentMessageId. */
+	deliver(message: SimMessage): number;
+}
+
+/** One entry of POST /agents/messages as the simulator accepted it. */
+export interface SimMessage {
+	subject: string;
+	message: string;
+	targetType: 'Agent' | 'Team' | 'Everyone';
+	targetId: number | null;
+	startDate: string | null;
+	validUntil: string | null;
+	expireMinutes: number | null;
 }
 
 export type SetStateReads = 'query' | 'body' | 'either';
 
-/** Set State and Log Out: the calls that change an agent (faults on them are path `writes`). */
+/** Set State, Log Out and Send Message: the calls that change something (faults on them are path `writes`). */
 export const isAgentWrite = (method: string, pathname: string) =>
-	method === 'POST' && /^\/incontactapi\/services\/v\d+\.\d+\/agents\/[^/]+\/(state|logout)$/i.test(pathname);
+	method === 'POST' && /^\/incontactapi\/services\/v\d+\.\d+\/agents\/(?:[^/]+\/(?:state|logout)|messages)$/i.test(pathname);
 
 /** Every team has the same codes, numbered as records.ts numbers outStateId: Lunch = 1, Break = 2, ... */
 export const UNAVAILABLE_CODES = NOT_READY_REASONS.map((name, index) => ({ outstateId: index + 1, outstateName: name, isActive: true, isAcw: false }));
@@ -57,9 +70,11 @@ export function supervisorAnswer(host: SupervisorHost, record: RecordedRequest, 
 	const agentMatch = /^agents\/([^/]+)\/(states|state|logout)$/.exec(rest);
 	const teamCodes = /^teams\/([^/]+)\/unavailable-codes$/.exec(rest);
 	const searching = rest === 'agents' && record.query.searchString !== undefined;
-	const known = agentMatch || teamCodes || searching || rest === 'teams' || rest === 'unavailable-codes' || rest === 'locations';
+	const messages = rest === 'agents/messages';
+	const known = agentMatch || teamCodes || searching || messages || rest === 'teams' || rest === 'unavailable-codes' || rest === 'locations';
 	if (!known) return undefined;
 	if (!host.signedIn) return failure(401, 'Unauthorized');
+	if (messages) return method === 'POST' ? createMessages(host, record) : failure(405, 'Use POST');
 
 	if (agentMatch) {
 		const [, id, action] = agentMatch;
@@ -153,4 +168,49 @@ function searchAgents(host: SupervisorHost, record: RecordedRequest): Answer {
 	const skip = Math.max(0, Number(record.query.skip) || 0);
 	const page = top > 0 ? matches.slice(skip, skip + top) : matches;
 	return json(200, { totalRecords: matches.length, agents: page.map(agentRecord) });
+}
+
+const TARGET_TYPES = new Set(['Agent', 'Team', 'Everyone']);
+
+/**
+ * POST /agents/messages: `{ agentMessages: [...] }` in, `{ errorCount, agentMessageResults: [...] }` out, one result per
+ * entry in order (calljacob/nice-cxone-api AdminAgentsService.createMessage; walterplaza/protractor
+ * create-an-agent-message-v12.0.json). A malformed body is a 400; an entry naming an unknown agent or team fails on
+ * its own inside a 200, as a batch answer can (assumed: no source shows a failed entry).
+ */
+function createMessages(host: SupervisorHost, record: RecordedRequest): Answer {
+	if (!/^application\/json\b/i.test(record.headers['content-type'] ?? '')) return failure(415, 'Use Content-Type application/json');
+	let body: { agentMessages?: unknown };
+	try {
+		body = JSON.parse(record.body || '{}') as { agentMessages?: unknown };
+	} catch {
+		return failure(400, 'Invalid request body');
+	}
+	if (!Array.isArray(body.agentMessages) || body.agentMessages.length === 0) return failure(400, 'agentMessages is required');
+	const results = [];
+	for (const entry of body.agentMessages as Array<Record<string, unknown>>) {
+		const { subject, message, targetType, targetId } = entry;
+		if (typeof subject !== 'string' || !subject || typeof message !== 'string' || !message) return failure(400, 'Subject and Message are required');
+		if (typeof targetType !== 'string' || !TARGET_TYPES.has(targetType)) return failure(400, 'Invalid targetType');
+		const id = targetId === undefined || targetId === null || targetId === '' ? null : Number(targetId);
+		let error = '';
+		if (targetType === 'Agent' && !host.tenant.agents.some((agent) => agent.agentId === id)) error = 'Invalid Agent Id';
+		if (targetType === 'Team' && !host.tenant.agents.some((agent) => agent.teamId === id)) error = 'Invalid Team Id';
+		if (error) {
+			results.push({ agentMessageId: 0, success: false, error });
+			continue;
+		}
+		const optional = (value: unknown) => (typeof value === 'string' && value ? value : null);
+		const agentMessageId = host.deliver({
+			subject,
+			message,
+			targetType: targetType as SimMessage['targetType'],
+			targetId: targetType === 'Everyone' ? null : id,
+			startDate: optional(entry.startDate),
+			validUntil: optional(entry.validUntil),
+			expireMinutes: typeof entry.expireMinutes === 'number' ? entry.expireMinutes : null,
+		});
+		results.push({ agentMessageId, success: true, error: '' });
+	}
+	return json(200, { errorCount: results.filter((result) => !result.success).length, agentMessageResults: results });
 }

@@ -1,6 +1,7 @@
-/** The Agent resource: reports about agents beyond their state. A new operation is one entry here. */
+/** The Agent resource: what concerns agents beyond their state (messages to them, their performance). A new operation is one entry here. */
 import { defineResource } from '../resource';
 import * as getPerformance from './getPerformance.operation';
+import * as sendMessage from './sendMessage.operation';
 
 export const agent = defineResource({
 	key: 'agent',
@@ -12,6 +13,12 @@ export const agent = defineResource({
 			name: 'Get Performance',
 			description: 'Get each agent\'s handled contacts, talk, ACW and login time, and occupancy over a period (real tenants)',
 			action: 'Get agent performance',
+		},
+		sendMessage: {
+			module: sendMessage,
+			name: 'Send Message',
+			description: 'Show a message to an agent, a team or everyone in their agent application (sends to live agents; real tenants)',
+			action: 'Send a message to agents',
 		},
 	},
 });

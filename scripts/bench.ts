@@ -181,6 +181,34 @@ async function benchReports(): Promise<Row[]> {
 	}
 }
 
+/** Agent Get Performance over 10,000 agents: one answer of counts as text and times as ISO 8601 durations. */
+async function benchPerformance(): Promise<Row[]> {
+	const epochMs = Date.parse('2026-11-23T10:00:00.000Z');
+	const simulator = await startSimulator({ agents: 10_000, seed: 7, quiet: true, epochMs, now: () => epochMs });
+	try {
+		const store = new TestCredentialsHelper(simulatorRealTenantCredentials(simulator.url));
+		const startDate = new Date(epochMs - 28 * 3_600_000).toISOString();
+		const endDate = new Date(epochMs - 4 * 3_600_000).toISOString();
+		const spec: AgentNodeSpec = { resource: 'agent', operation: 'getPerformance', parameters: { startDate, endDate } };
+		const first = await executeWorkflow(store, spec);
+		if (first.error) throw first.error;
+		const token = String(store.stored.accessToken);
+		const url = `${simulator.url}/incontactapi/services/v31.0/agents/performance?startDate=${startDate}&endDate=${endDate}`;
+		const floorRun = async () => JSON.parse(await (await fetch(url, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } })).text()) as unknown;
+		const before = simulator.requests.length;
+		let executions = 0;
+		const result = await comparePairwise(floorRun, async () => {
+			const run = await executeWorkflow(store, spec);
+			if (run.error) throw run.error;
+			executions++;
+		});
+		const requests = (simulator.requests.length - before) / 2 / Math.max(executions, 1);
+		return [{ agents: 10_000, what: 'Agent Get Performance', ...result, requests, tokenRequests: 0 }];
+	} finally {
+		await simulator.stop();
+	}
+}
+
 /** Per-execution counts are averages: show a fraction as one, never round it away. */
 const exactly = (count: number) => (Number.isInteger(count) ? String(count) : count.toFixed(3));
 
@@ -217,6 +245,7 @@ async function main() {
 	// BENCH_ONLY=reports runs only the real-tenant report rows.
 	if (process.env.BENCH_ONLY !== 'reports') for (const size of SIZES) rows.push(...(await benchSize(size)));
 	rows.push(...(await benchReports()));
+	rows.push(...(await benchPerformance()));
 	print(rows);
 	process.stdout.write('\n');
 	printGrowth(rows);

@@ -9,32 +9,11 @@
  */
 import { asNumber, asString, durationSeconds, lowerCaseKeys } from './values';
 
-/** CXone's counts and percentages, kept under CXone's names. */
-const COUNT_FIELDS = ['agentOffered', 'inboundHandled', 'outboundHandled', 'totalHandled', 'refused', 'percentRefused', 'workingRate', 'occupancy'] as const;
-
-/** CXone's times: `inboundTime` becomes `inboundSeconds`, `totalAvgHandleTime` becomes `totalAvgHandleSeconds`, and so on. */
-const TIME_FIELDS = [
-	'inboundTime',
-	'inboundTalkTime',
-	'inboundAvgTalkTime',
-	'outboundTime',
-	'outboundTalkTime',
-	'outboundAvgTalkTime',
-	'totalTalkTime',
-	'totalAvgTalkTime',
-	'totalAvgHandleTime',
-	'consultTime',
-	'availableTime',
-	'unavailableTime',
-	'acwTime',
-	'loginTime',
-] as const;
-
-type CountField = (typeof COUNT_FIELDS)[number];
-type SecondsField<T extends string> = T extends `${infer Head}Time` ? `${Head}Seconds` : never;
-type TimeField = SecondsField<(typeof TIME_FIELDS)[number]>;
-
-export type AgentPerformance = {
+/**
+ * One agent's figures. Counts and percentages keep CXone's names; each time `…Time` becomes `…Seconds`
+ * (`inboundTime` → `inboundSeconds`, `totalAvgHandleTime` → `totalAvgHandleSeconds`).
+ */
+export interface AgentPerformance {
 	agentId: string;
 	firstName: string | null;
 	lastName: string | null;
@@ -42,10 +21,35 @@ export type AgentPerformance = {
 	teamName: string | null;
 	periodStart: string;
 	periodEnd: string;
-} & Record<CountField, number | null> &
-	Record<TimeField, number | null>;
+	agentOffered: number | null;
+	inboundHandled: number | null;
+	outboundHandled: number | null;
+	totalHandled: number | null;
+	refused: number | null;
+	percentRefused: number | null;
+	workingRate: number | null;
+	occupancy: number | null;
+	inboundSeconds: number | null;
+	inboundTalkSeconds: number | null;
+	inboundAvgTalkSeconds: number | null;
+	outboundSeconds: number | null;
+	outboundTalkSeconds: number | null;
+	outboundAvgTalkSeconds: number | null;
+	totalTalkSeconds: number | null;
+	totalAvgTalkSeconds: number | null;
+	totalAvgHandleSeconds: number | null;
+	consultSeconds: number | null;
+	availableSeconds: number | null;
+	unavailableSeconds: number | null;
+	acwSeconds: number | null;
+	loginSeconds: number | null;
+}
 
-export const secondsFieldOf = (field: string) => field.replace(/Time$/, 'Seconds');
+/** The period as the items show it, worked out once per answer. */
+interface Period {
+	periodStart: string;
+	periodEnd: string;
+}
 
 /** A time CXone sent, in seconds to the millisecond; null when absent or unreadable (never a guess). */
 function seconds(value: unknown): number | null {
@@ -53,35 +57,63 @@ function seconds(value: unknown): number | null {
 	return Number.isFinite(parsed) ? Math.round(parsed * 1000) / 1000 : null;
 }
 
-/** Returns null when the record names no agent. */
-export function normalizePerformance(record: unknown, period: { startMs: number; endMs: number }): AgentPerformance | null {
+/** Returns null when the record names no agent. One object literal, so every item has the same fields in the same order. */
+function normalizeRecord(record: unknown, { periodStart, periodEnd }: Period): AgentPerformance | null {
 	if (typeof record !== 'object' || record === null || Array.isArray(record)) return null;
 	const source = lowerCaseKeys(record as Record<string, unknown>);
 	const agentId = asString(source.agentid);
 	if (agentId === null) return null;
-	const item: Record<string, unknown> = {
+	return {
 		agentId,
 		firstName: asString(source.firstname),
 		lastName: asString(source.lastname),
 		teamId: asString(source.teamid),
 		teamName: asString(source.teamname),
-		periodStart: new Date(period.startMs).toISOString(),
-		periodEnd: new Date(period.endMs).toISOString(),
+		periodStart,
+		periodEnd,
+		agentOffered: asNumber(source.agentoffered),
+		inboundHandled: asNumber(source.inboundhandled),
+		outboundHandled: asNumber(source.outboundhandled),
+		totalHandled: asNumber(source.totalhandled),
+		refused: asNumber(source.refused),
+		percentRefused: asNumber(source.percentrefused),
+		workingRate: asNumber(source.workingrate),
+		occupancy: asNumber(source.occupancy),
+		inboundSeconds: seconds(source.inboundtime),
+		inboundTalkSeconds: seconds(source.inboundtalktime),
+		inboundAvgTalkSeconds: seconds(source.inboundavgtalktime),
+		outboundSeconds: seconds(source.outboundtime),
+		outboundTalkSeconds: seconds(source.outboundtalktime),
+		outboundAvgTalkSeconds: seconds(source.outboundavgtalktime),
+		totalTalkSeconds: seconds(source.totaltalktime),
+		totalAvgTalkSeconds: seconds(source.totalavgtalktime),
+		totalAvgHandleSeconds: seconds(source.totalavghandletime),
+		consultSeconds: seconds(source.consulttime),
+		availableSeconds: seconds(source.availabletime),
+		unavailableSeconds: seconds(source.unavailabletime),
+		acwSeconds: seconds(source.acwtime),
+		loginSeconds: seconds(source.logintime),
 	};
-	for (const field of COUNT_FIELDS) item[field] = asNumber(source[field.toLowerCase()]);
-	for (const field of TIME_FIELDS) item[secondsFieldOf(field)] = seconds(source[field.toLowerCase()]);
-	return item as AgentPerformance;
 }
+
+const periodOf = ({ startMs, endMs }: { startMs: number; endMs: number }): Period => ({
+	periodStart: new Date(startMs).toISOString(),
+	periodEnd: new Date(endMs).toISOString(),
+});
+
+/** One record; null when it names no agent. */
+export const normalizePerformance = (record: unknown, period: { startMs: number; endMs: number }) => normalizeRecord(record, periodOf(period));
 
 /**
  * One item per agent ID in the order first listed (a second record for an agent replaces the first, so an agent is
  * never reported twice); records naming no agent are counted as skipped.
  */
 export function normalizePerformances(records: unknown[], period: { startMs: number; endMs: number }): { agents: AgentPerformance[]; skipped: number } {
+	const shown = periodOf(period);
 	const byId = new Map<string, AgentPerformance>();
 	let skipped = 0;
 	for (const record of records) {
-		const agent = normalizePerformance(record, period);
+		const agent = normalizeRecord(record, shown);
 		if (agent) byId.set(agent.agentId, agent);
 		else skipped++;
 	}

@@ -55,6 +55,21 @@ function messageWorkflow(id: string) {
 	return workflow;
 }
 
+/** Agent → Get Login History of the target agent for November, as a node added today saves it (Limit 50). */
+function loginHistoryWorkflow(id: string) {
+	const workflow = agentStatesWorkflow({ id, credentialId: 'credAccessKey001', operation: 'getAll' });
+	const node = workflow.nodes[1] as { typeVersion: number; parameters: Record<string, unknown> };
+	node.typeVersion = 2;
+	node.parameters = {
+		resource: 'agent',
+		operation: 'getLoginHistory',
+		agentId: { __rl: true, mode: 'id', value: String(target.agentId) },
+		startDate: '2026-11-01T00:00:00Z',
+		endDate: '2026-12-01T00:00:00Z',
+	};
+	return workflow;
+}
+
 const ids = (items: Array<Record<string, unknown>>) => items.map((item) => item.agentId);
 
 beforeAll(async () => {
@@ -89,6 +104,7 @@ beforeAll(async () => {
 		versionTwo('wfV2Limit0000001', { limit: 5 }),
 		performanceWorkflow('wfPerformance001'),
 		messageWorkflow('wfMessage0000001'),
+		loginHistoryWorkflow('wfLogins00000001'),
 	]);
 }, 40 * 60_000);
 
@@ -311,5 +327,16 @@ describe('Send Message (access key), in a real n8n', () => {
 		expect(simulator.messages.slice(before)).toEqual([
 			{ subject: 'Queue is long', message: 'Please go Available', targetType: 'Agent', targetId: target.agentId, startDate: null, validUntil: null, expireMinutes: 10 },
 		]);
+	});
+});
+
+describe('Get Login History (access key), in a real n8n', () => {
+	it("gives one item per login of the agent in the period, with its station", async () => {
+		const run = await sandbox.execute('wfLogins00000001');
+		expect(run.status).toBe('success');
+		const items = run.items('CXone Agent States');
+		expect(items.length).toBeGreaterThanOrEqual(20);
+		expect(items.every((item) => item.agentId === String(target.agentId) && /^2026-11-\d\dT08:/.test(String(item.loginDate)))).toBe(true);
+		process.stdout.write(`[e2e] Get Login History, n8n ${N8N_VERSION}, ${items.length} items, the first: ${JSON.stringify(items[0])}\n`);
 	});
 });

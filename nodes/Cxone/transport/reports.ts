@@ -2,6 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { extractHistoryPage, historyWindows } from '../helpers/history';
+import { extractLoginPage } from '../helpers/loginHistory';
 import { extractPerformance } from '../helpers/performance';
 import { lowerCaseKeys } from '../helpers/values';
 import { explain } from './agents';
@@ -106,4 +107,27 @@ export async function fetchAgentPerformance(session: CxoneSession, query: Period
 		throw session.apiError("CXone's agents/performance response has an unexpected shape", 'Check the Base URL and the API Version in the credential.', query.itemIndex);
 	}
 	return records;
+}
+
+/** NICE's API test suite pages login history by 100 (walterplaza/protractor, returns-agent-login-history-v7.0.json). */
+const LOGIN_PAGE_SIZE = 100;
+/** 10,000 logins of one agent in at most 31 days: far beyond any real agent's. */
+const MAX_LOGIN_PAGES = 100;
+
+/**
+ * One agent's logins over the period, page by page, until `onPage` returns false (a Limit reached). Per agent only:
+ * NICE's definitions have no all-agents login history (calljacob/nice-cxone-api ReportingReportingService.agentLoginHistory).
+ */
+export async function fetchLoginHistory(session: CxoneSession, query: PeriodQuery & { agentId: string }, onPage: (records: unknown[]) => boolean | void): Promise<void> {
+	const path = session.paths.agent(session.pathSegment(query.agentId, 'Agent ID', query.itemIndex), 'login-history');
+	const qs = { startDate: new Date(query.startMs).toISOString(), endDate: new Date(query.endMs).toISOString() };
+	let outcome;
+	try {
+		outcome = await readTopSkip(session, { ...query, path, qs, pageSize: LOGIN_PAGE_SIZE, maxPages: MAX_LOGIN_PAGES, what: 'login-history', extract: extractLoginPage, onPage });
+	} catch (error) {
+		throw explain(session, error, query.agentId, 'read', query.itemIndex);
+	}
+	if (outcome.cut) {
+		throw session.apiError(`CXone's login-history did not end after ${MAX_LOGIN_PAGES} pages of ${LOGIN_PAGE_SIZE}`, 'Ask for a shorter period.', query.itemIndex);
+	}
 }

@@ -10,7 +10,7 @@ export const AGENT_NODE_NAME = 'CXone Agent States';
 
 export interface AgentNodeSpec {
 	resource?: 'agentState' | 'agent' | 'skill';
-	operation?: 'getAll' | 'getReady' | 'filterBySite' | 'get' | 'setState' | 'logOut' | 'getHistory' | 'getActivity' | 'getPerformance' | 'sendMessage';
+	operation?: 'getAll' | 'getReady' | 'filterBySite' | 'get' | 'setState' | 'logOut' | 'getHistory' | 'getActivity' | 'getPerformance' | 'getLoginHistory' | 'sendMessage';
 	siteIds?: string | string[];
 	/** Further node parameters (agentId, state, reason, ...). */
 	parameters?: IDataObject;

@@ -7,13 +7,15 @@
 import type { Answer, RecordedRequest } from './faults';
 import { NOT_READY_REASONS, seededRandom, STATE_IDS, type SimAgent, type SimulatedTenant } from './tenant';
 
-export type ReportKind = 'history' | 'performance' | 'skills';
+export type ReportKind = 'history' | 'performance' | 'logins' | 'skills';
 
 export function reportKind(pathname: string): { kind: ReportKind; agentId?: string } | undefined {
 	const lower = pathname.toLowerCase();
 	const history = /^\/incontactapi\/services\/[^/]+\/agents(?:\/([^/]+))?\/state-history$/.exec(lower);
 	if (history) return { kind: 'history', agentId: history[1] === undefined ? undefined : decodeURIComponent(history[1]) };
 	const performance = /^\/incontactapi\/services\/[^/]+\/agents(?:\/([^/]+))?\/performance$/.exec(lower);
+	const logins = /^\/incontactapi\/services\/[^/]+\/agents\/([^/]+)\/login-history$/.exec(lower);
+	if (logins) return { kind: 'logins', agentId: decodeURIComponent(logins[1]) };
 	if (performance) return { kind: 'performance', agentId: performance[1] === undefined ? undefined : decodeURIComponent(performance[1]) };
 	if (/^\/incontactapi\/services\/[^/]+\/skills\/activity$/.test(lower)) return { kind: 'skills' };
 	return undefined;
@@ -113,6 +115,7 @@ export class SimReports {
 
 	answer(kind: ReportKind, agentId: string | undefined, record: RecordedRequest, url: string): Answer {
 		if (kind === 'performance') return this.performance(agentId, record);
+		if (kind === 'logins') return this.logins(agentId ?? '', record, url);
 		return kind === 'history' ? this.history(agentId, record, url) : this.skillActivity(record, url);
 	}
 
@@ -178,6 +181,35 @@ export class SimReports {
 			teamId: agent.teamId,
 			isOutbound: stateName.startsWith('Outbound'),
 		};
+	}
+
+	// ---- login history
+
+	/**
+	 * One login a working day (about 08:xx UTC, one day in seven off), within the period and not after now, paged
+	 * with top/skip and totalRecords (calljacob/nice-cxone-api ReportingReportingService.agentLoginHistory).
+	 */
+	private logins(agentId: string, record: RecordedRequest, url: string): Answer {
+		const startMs = Date.parse(record.query.startDate ?? '');
+		const endMs = Date.parse(record.query.endDate ?? '');
+		if (!Number.isFinite(startMs)) return refuse(400, 'InvalidStartDate');
+		if (!Number.isFinite(endMs) || endMs <= startMs) return refuse(400, 'InvalidDateRange');
+		if (!/^\d+$/.test(agentId)) return refuse(400, 'InvalidParameter');
+		const agent = this.tenant.agents.find((candidate) => String(candidate.agentId) === agentId);
+		if (!agent) return refuse(404, 'InvalidAgentId');
+		const rows: unknown[] = [];
+		const day = 86_400_000;
+		for (let midnight = Math.floor(startMs / day) * day; midnight < endMs; midnight += day) {
+			const pick = seededRandom(agent.agentId * 31 + midnight / day);
+			if (pick() < 1 / 7) continue;
+			const at = midnight + 8 * 3_600_000 + Math.floor(pick() * 3_600_000);
+			if (at < startMs || at >= endMs || at > this.now()) continue;
+			const station = 5000 + (agent.agentId % 50);
+			rows.push({ stationId: station, stationName: `Desk ${station}`, stationPhoneNumber: `+1555${String(station).padStart(7, '0')}`, stationCallerId: '+15550000000', loginDate: new Date(at).toISOString() });
+		}
+		if (rows.length === 0) return { status: 204, body: '', headers: {} };
+		const { page, links } = this.page(rows, record, url);
+		return json(200, { totalRecords: rows.length, _links: links, businessUnitId: this.tenant.businessUnitId, lastPollTime: new Date(this.now()).toISOString(), agentLogins: page });
 	}
 
 	// ---- agent performance

@@ -1,5 +1,6 @@
 /** The Agent resource: what concerns agents beyond their state (messages to them, their performance). A new operation is one entry here. */
 import { defineResource } from '../resource';
+import * as getLoginHistory from './getLoginHistory.operation';
 import * as getPerformance from './getPerformance.operation';
 import * as sendMessage from './sendMessage.operation';
 
@@ -13,6 +14,12 @@ export const agent = defineResource({
 			name: 'Get Performance',
 			description: 'Get each agent\'s handled contacts, talk, ACW and login time, and occupancy over a period (real tenants)',
 			action: 'Get agent performance',
+		},
+		getLoginHistory: {
+			module: getLoginHistory,
+			name: 'Get Login History',
+			description: 'Get when an agent logged in during a period, and at which station (real tenants)',
+			action: 'Get an agent\'s login history',
 		},
 		sendMessage: {
 			module: sendMessage,

@@ -1,0 +1,58 @@
+/**
+ * An agent's logins: one item per login, with the station it used. Pure.
+ *
+ * Shape per NICE's Reporting API definition (calljacob/nice-cxone-api src/services/reporting/ReportingReportingService.ts,
+ * agentLoginHistory): `{ totalRecords, _links, agentLogins: [{ stationId, stationName, stationPhoneNumber,
+ * stationCallerId, loginDate }] }`. Older versions wrap the list in `resultSet` and say `phoneNumber` and `callerId`
+ * (NICE's samples, see ../shared/reference/cxone-api-new-operations.md §3): both are read. A row has no logout time.
+ */
+import { asString, lowerCaseKeys, timestampMs } from './values';
+
+export interface AgentLogin {
+	agentId: string;
+	/** ISO 8601 UTC; null when CXone sent none or an unreadable one. */
+	loginDate: string | null;
+	stationId: string | null;
+	stationName: string | null;
+	stationPhoneNumber: string | null;
+	stationCallerId: string | null;
+}
+
+/** The page's rows: `agentLogins`, `resultSet.agentLogins` (any key case) or a bare array; null for anything else. */
+export function extractLoginPage(body: unknown): { records: unknown[]; totalRecords: number | null } | null {
+	if (Array.isArray(body)) return { records: body, totalRecords: null };
+	if (typeof body !== 'object' || body === null) return null;
+	const top = lowerCaseKeys(body as Record<string, unknown>);
+	const wrapped = typeof top.resultset === 'object' && top.resultset !== null ? lowerCaseKeys(top.resultset as Record<string, unknown>) : {};
+	const records = Array.isArray(top.agentlogins) ? top.agentlogins : wrapped.agentlogins;
+	if (!Array.isArray(records)) return null;
+	const total = Number(top.totalrecords ?? wrapped.totalrecords);
+	return { records, totalRecords: Number.isInteger(total) && total >= 0 ? total : null };
+}
+
+export function normalizeLogin(record: unknown, agentId: string): AgentLogin | null {
+	if (typeof record !== 'object' || record === null || Array.isArray(record)) return null;
+	const source = lowerCaseKeys(record as Record<string, unknown>);
+	const ms = timestampMs(source.logindate);
+	return {
+		agentId,
+		loginDate: Number.isNaN(ms) ? null : new Date(ms).toISOString(),
+		stationId: asString(source.stationid),
+		stationName: asString(source.stationname),
+		stationPhoneNumber: asString(source.stationphonenumber ?? source.phonenumber),
+		stationCallerId: asString(source.stationcallerid ?? source.callerid),
+	};
+}
+
+/** Keeps each login once: skip-based pages can list a row again while CXone writes. */
+export class DistinctLogins {
+	readonly logins: AgentLogin[] = [];
+	private readonly seen = new Set<string>();
+
+	add(login: AgentLogin): void {
+		const key = JSON.stringify([login.loginDate, login.stationId, login.stationName]);
+		if (this.seen.has(key)) return;
+		this.seen.add(key);
+		this.logins.push(login);
+	}
+}

@@ -70,6 +70,15 @@ function loginHistoryWorkflow(id: string) {
 	return workflow;
 }
 
+/** Contact → Get Active, only contacts waiting in queue, as a node added today saves it. */
+function activeContactsWorkflow(id: string) {
+	const workflow = agentStatesWorkflow({ id, credentialId: 'credAccessKey001', operation: 'getAll' });
+	const node = workflow.nodes[1] as { typeVersion: number; parameters: Record<string, unknown> };
+	node.typeVersion = 2;
+	node.parameters = { resource: 'contact', operation: 'getActive', options: { onlyWaiting: true } };
+	return workflow;
+}
+
 const ids = (items: Array<Record<string, unknown>>) => items.map((item) => item.agentId);
 
 beforeAll(async () => {
@@ -105,6 +114,7 @@ beforeAll(async () => {
 		performanceWorkflow('wfPerformance001'),
 		messageWorkflow('wfMessage0000001'),
 		loginHistoryWorkflow('wfLogins00000001'),
+		activeContactsWorkflow('wfContacts000001'),
 	]);
 }, 40 * 60_000);
 
@@ -338,5 +348,22 @@ describe('Get Login History (access key), in a real n8n', () => {
 		expect(items.length).toBeGreaterThanOrEqual(20);
 		expect(items.every((item) => item.agentId === String(target.agentId) && /^2026-11-\d\dT08:/.test(String(item.loginDate)))).toBe(true);
 		process.stdout.write(`[e2e] Get Login History, n8n ${N8N_VERSION}, ${items.length} items, the first: ${JSON.stringify(items[0])}\n`);
+	});
+});
+
+describe('Contact Get Active (access key), in a real n8n', () => {
+	it('Only Waiting in Queue gives the contacts no agent has yet, with how long each has waited', async () => {
+		const skill = simulator.reports.skills()[1];
+		simulator.reports.fillQueue(skill.skillId, 3, Date.now() - 180_000);
+		try {
+			const run = await sandbox.execute('wfContacts000001');
+			expect(run.status).toBe('success');
+			const items = run.items('CXone Agent States');
+			expect(items).toHaveLength(3);
+			expect(items.every((item) => item.agentId === null && item.skillId === String(skill.skillId) && (item.ageSeconds as number) >= 175)).toBe(true);
+			process.stdout.write(`[e2e] Contact Get Active, n8n ${N8N_VERSION}, the first: ${JSON.stringify(items[0])}\n`);
+		} finally {
+			simulator.reports.fillQueue(skill.skillId, 0);
+		}
 	});
 });

@@ -27,6 +27,7 @@ export const realTenantPaths = (apiVersion: string) => ({
 	unavailableCodes: services(apiVersion, 'unavailable-codes'),
 	locations: services(apiVersion, 'locations'),
 	skillActivity: services(apiVersion, 'skills/activity'),
+	activeContacts: services(apiVersion, 'contacts/active'),
 });
 
 /** The credential's Test button asks for one agent state: the smallest read every real-tenant role can make. */

@@ -3,11 +3,12 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { agent } from './agent/Agent.resource';
 import { agentState } from './agentState/AgentState.resource';
+import { contact } from './contact/Contact.resource';
 import { operationDropdown } from './resource';
 import { skill } from './skill/Skill.resource';
 
 /** Each resource module; actions/node.type.ts reads the resource/operation union off this list. */
-export const resources = [agent, agentState, skill];
+export const resources = [agent, agentState, contact, skill];
 
 /** The subtitle under the node: the chosen operation's name. */
 const labels = Object.fromEntries(resources.flatMap((resource) => Object.entries(resource.operations).map(([value, entry]) => [value, entry.name])));

@@ -9,8 +9,8 @@ export const MANUAL_TRIGGER_TYPE = 'n8n-nodes-base.manualTrigger';
 export const AGENT_NODE_NAME = 'CXone Agent States';
 
 export interface AgentNodeSpec {
-	resource?: 'agentState' | 'agent' | 'skill';
-	operation?: 'getAll' | 'getReady' | 'filterBySite' | 'get' | 'setState' | 'logOut' | 'getHistory' | 'getActivity' | 'getPerformance' | 'getLoginHistory' | 'sendMessage';
+	resource?: 'agentState' | 'agent' | 'contact' | 'skill';
+	operation?: 'getAll' | 'getReady' | 'filterBySite' | 'get' | 'setState' | 'logOut' | 'getHistory' | 'getActivity' | 'getPerformance' | 'getLoginHistory' | 'sendMessage' | 'getActive';
 	siteIds?: string | string[];
 	/** Further node parameters (agentId, state, reason, ...). */
 	parameters?: IDataObject;

@@ -7,7 +7,7 @@
 import type { Answer, RecordedRequest } from './faults';
 import { NOT_READY_REASONS, seededRandom, STATE_IDS, type SimAgent, type SimulatedTenant } from './tenant';
 
-export type ReportKind = 'history' | 'performance' | 'logins' | 'skills';
+export type ReportKind = 'history' | 'performance' | 'logins' | 'skills' | 'contacts';
 
 export function reportKind(pathname: string): { kind: ReportKind; agentId?: string } | undefined {
 	const lower = pathname.toLowerCase();
@@ -18,6 +18,7 @@ export function reportKind(pathname: string): { kind: ReportKind; agentId?: stri
 	if (logins) return { kind: 'logins', agentId: decodeURIComponent(logins[1]) };
 	if (performance) return { kind: 'performance', agentId: performance[1] === undefined ? undefined : decodeURIComponent(performance[1]) };
 	if (/^\/incontactapi\/services\/[^/]+\/skills\/activity$/.test(lower)) return { kind: 'skills' };
+	if (/^\/incontactapi\/services\/[^/]+\/contacts\/active$/.test(lower)) return { kind: 'contacts' };
 	return undefined;
 }
 
@@ -116,6 +117,7 @@ export class SimReports {
 	answer(kind: ReportKind, agentId: string | undefined, record: RecordedRequest, url: string): Answer {
 		if (kind === 'performance') return this.performance(agentId, record);
 		if (kind === 'logins') return this.logins(agentId ?? '', record, url);
+		if (kind === 'contacts') return this.activeContacts(record, url);
 		return kind === 'history' ? this.history(agentId, record, url) : this.skillActivity(record, url);
 	}
 
@@ -180,6 +182,60 @@ export class SimReports {
 			skillName: agent.skillName,
 			teamId: agent.teamId,
 			isOutbound: stateName.startsWith('Outbound'),
+		};
+	}
+
+	// ---- active contacts
+
+	/**
+	 * GET /contacts/active: a contact for each agent on one (started when the agent's state did), and the contacts a
+	 * test queued with fillQueue (no agent yet), with CJ's field names (RealtimedataRealtimeService.ts activeContacts).
+	 * None is a 204 (walterplaza/protractor RTV60018, RTV120003); a filter that is not an integer is a 400 in NICE's words.
+	 */
+	private activeContacts(record: RecordedRequest, url: string): Answer {
+		for (const name of ['agentId', 'teamId', 'skillId', 'mediaTypeId']) {
+			const value = record.query[name];
+			if (value !== undefined && !/^\d+$/.test(value)) return refuse(400, `Invalid filter parameter ${name} - '${value}', must be an integer`);
+		}
+		const contacts: Array<Record<string, unknown>> = [];
+		for (const agent of this.tenant.agents) {
+			if (agent.contactId === null || agent.state !== 'ON_CONTACT') continue;
+			contacts.push(this.contact(agent.contactId, agent.skillId, agent.skillName, agent.stateName.startsWith('Outbound'), agent.stateSince, agent));
+		}
+		for (const { skillId, skillName } of this.skills()) {
+			const queue = this.queues.get(skillId);
+			for (let index = 0; queue && index < queue.count; index++) {
+				contacts.push(this.contact(700_000_000 + skillId * 1000 + index, skillId, skillName, false, new Date(queue.sinceMs + index * 1000).toISOString(), null));
+			}
+		}
+		const wanted = (field: string, value: unknown) => record.query[field] === undefined || String(value) === record.query[field];
+		const rows = contacts.filter((contact) => wanted('agentId', contact.agentId) && wanted('teamId', contact.teamId) && wanted('skillId', contact.skillId) && wanted('mediaTypeId', contact.mediaTypeId));
+		if (rows.length === 0) return { status: 204, body: '', headers: { icStatusDescription: 'No Contacts for the specified period' } };
+		const { page, links } = this.page(rows, record, url);
+		return json(200, { totalRecords: rows.length, _links: links, businessUnitId: this.tenant.businessUnitId, lastPollTime: new Date(this.now()).toISOString(), activeContacts: page });
+	}
+
+	private contact(contactId: number, skillId: number, skillName: string, isOutbound: boolean, startIso: string, agent: SimAgent | null) {
+		return {
+			contactId,
+			masterContactId: contactId,
+			agentId: agent?.agentId ?? 0,
+			firstName: agent?.firstName ?? '',
+			lastName: agent?.lastName ?? '',
+			teamId: agent?.teamId ?? 0,
+			teamName: agent?.teamName ?? '',
+			skillId,
+			skillName,
+			mediaTypeId: 4,
+			mediaTypeName: 'Call',
+			stateId: agent ? 4 : 3,
+			stateName: agent ? 'Active' : 'InQueue',
+			contactStateCategory: agent ? 'With Agent' : 'In Queue',
+			isOutbound,
+			contactStartDate: startIso,
+			lastUpdateTime: startIso,
+			fromAddress: '+15551230000',
+			toAddress: '+15559870000',
 		};
 	}
 

@@ -1,0 +1,96 @@
+/**
+ * Contacts in progress: one item per contact, every field present (null when CXone did not send it). Pure.
+ *
+ * Fields per NICE's Real-Time Data API definition (calljacob/nice-cxone-api src/services/realtime/RealtimedataRealtimeService.ts,
+ * activeContacts: `activeContacts[]`); older versions wrap the list as `resultSet.activeContacts` and say
+ * `contactStart`, `fromAddr`/`toAddr`, `mediaType` and `state`, and the reporting schema names the list `contacts`
+ * (see ../shared/reference/cxone-api-new-operations.md §4a): every variant is read. `contactStartDate` is typed a number
+ * but compared as a string by a live client: both are read.
+ */
+import { asBoolean, asString, lowerCaseKeys, timestampMs } from './values';
+
+export interface ActiveContact {
+	contactId: string;
+	masterContactId: string | null;
+	/** null while no agent has the contact (waiting in queue); CXone sends 0 then. */
+	agentId: string | null;
+	firstName: string | null;
+	lastName: string | null;
+	teamId: string | null;
+	teamName: string | null;
+	skillId: string | null;
+	skillName: string | null;
+	mediaTypeId: string | null;
+	mediaTypeName: string | null;
+	state: string | null;
+	stateId: string | null;
+	contactStateCategory: string | null;
+	isOutbound: boolean | null;
+	fromAddress: string | null;
+	toAddress: string | null;
+	/** ISO 8601 UTC. */
+	startedAt: string | null;
+	/** Seconds since startedAt; null without a start. */
+	ageSeconds: number | null;
+}
+
+/** The page's contacts, in any of the shapes above; null for anything else. */
+export function extractContactsPage(body: unknown): { records: unknown[]; totalRecords: number | null } | null {
+	if (Array.isArray(body)) return { records: body, totalRecords: null };
+	if (typeof body !== 'object' || body === null) return null;
+	const top = lowerCaseKeys(body as Record<string, unknown>);
+	const wrapped = typeof top.resultset === 'object' && top.resultset !== null ? lowerCaseKeys(top.resultset as Record<string, unknown>) : {};
+	const records = [top.activecontacts, wrapped.activecontacts, top.contacts].find(Array.isArray) as unknown[] | undefined;
+	if (!records) return null;
+	const total = Number(top.totalrecords ?? wrapped.totalrecords);
+	return { records, totalRecords: Number.isInteger(total) && total >= 0 ? total : null };
+}
+
+/** An ID where CXone's 0 means none. */
+const idOrNull = (value: unknown) => {
+	const id = asString(value);
+	return id === null || id === '0' ? null : id;
+};
+
+/** Returns null when the record names no contact. */
+export function normalizeContact(record: unknown, nowMs: number): ActiveContact | null {
+	if (typeof record !== 'object' || record === null || Array.isArray(record)) return null;
+	const source = lowerCaseKeys(record as Record<string, unknown>);
+	const contactId = asString(source.contactid);
+	if (contactId === null) return null;
+	const startMs = timestampMs(source.contactstartdate ?? source.contactstart);
+	const started = Number.isNaN(startMs) ? null : startMs;
+	return {
+		contactId,
+		masterContactId: idOrNull(source.mastercontactid),
+		agentId: idOrNull(source.agentid),
+		firstName: asString(source.firstname),
+		lastName: asString(source.lastname),
+		teamId: idOrNull(source.teamid),
+		teamName: asString(source.teamname),
+		skillId: idOrNull(source.skillid),
+		skillName: asString(source.skillname),
+		mediaTypeId: asString(source.mediatypeid),
+		mediaTypeName: asString(source.mediatypename ?? source.mediatype),
+		state: asString(source.statename ?? source.state),
+		stateId: asString(source.stateid),
+		contactStateCategory: asString(source.contactstatecategory),
+		isOutbound: asBoolean(source.isoutbound),
+		fromAddress: asString(source.fromaddress ?? source.fromaddr),
+		toAddress: asString(source.toaddress ?? source.toaddr),
+		startedAt: started === null ? null : new Date(started).toISOString(),
+		ageSeconds: started === null ? null : Math.max(0, Math.floor((nowMs - started) / 1000)),
+	};
+}
+
+/** One item per contact ID, in the order first listed: skip-based pages can list a contact again while CXone updates (the later listing wins). */
+export function normalizeContacts(records: unknown[], nowMs: number): { contacts: ActiveContact[]; skipped: number } {
+	const byId = new Map<string, ActiveContact>();
+	let skipped = 0;
+	for (const record of records) {
+		const contact = normalizeContact(record, nowMs);
+		if (contact) byId.set(contact.contactId, contact);
+		else skipped++;
+	}
+	return { contacts: [...byId.values()], skipped };
+}

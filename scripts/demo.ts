@@ -92,6 +92,9 @@ async function accessKeyMode(simulator: Simulator) {
 	line(`\nGet History (summary, ${day / 3_600_000} h): agent ${String(firstAgent.agentId)} ready ${Math.round(Number(firstAgent.readySeconds) / 60)} min, on contacts ${Math.round(Number(firstAgent.onContactSeconds) / 60)} min, occupancy ${String(firstAgent.occupancy)}`);
 	line(`  not ready by reason (s): ${counts(firstAgent.notReadySecondsByReason as IDataObject)}`);
 	simulator.reports.fillQueue(simulator.reports.skills()[0].skillId, 3, Date.now() - 120_000);
+	const waiting = await run(store, { resource: 'contact', operation: 'getActive', parameters: { returnAll: true }, options: { onlyWaiting: true } });
+	const contacts = await run(store, { resource: 'contact', operation: 'getActive', parameters: { returnAll: true } });
+	line(`\nContact Get Active: ${contacts.length} contacts in progress; waiting in queue: ${waiting.length}, the longest for ${Math.max(0, ...waiting.map((contact) => Number(contact.ageSeconds)))} s`);
 	const [skills] = await run(store, { resource: 'skill', operation: 'getActivity', parameters: { output: 'summary' } });
 	line(`\nSkill Get Activity (summary): ${String(skills.skills)} skills, ${String(skills.queueCount)} contacts waiting, ${String(skills.queuedWithNoAgentAvailableCount)} skill(s) with contacts waiting and nobody available`);
 	const performance = await run(store, {
@@ -113,7 +116,7 @@ async function accessKeyMode(simulator: Simulator) {
 		['agent', 'handled', 'AHT s', 'ACW s', 'login h', 'occupancy %'],
 	);
 	line(
-		`\nSign-ins for 6 executions: ${simulator.tokenRequests() - tokensBefore}; discovery requests: ${simulator.discoveryRequests() - discoveryBefore} (OpenID + cxone-configuration, once)`,
+		`\nSign-ins for 8 executions: ${simulator.tokenRequests() - tokensBefore}; discovery requests: ${simulator.discoveryRequests() - discoveryBefore} (OpenID + cxone-configuration, once)`,
 	);
 	await supervisorActions(store, ready);
 }
@@ -160,6 +163,14 @@ async function supervisorActions(store: CredentialStore, ready: IDataObject[]) {
 	line(`\nSupervisor actions on ${name} (agent ${String(target.agentId)}; these change live agents on a real tenant):`);
 	const [got] = await run(store, { operation: 'get', parameters: { agentId } });
 	line(`  Get:                       state ${String(got.state)} since ${String(got.stateSince)}`);
+	const [message] = await run(store, { resource: 'agent', operation: 'sendMessage', parameters: { target: 'agent', agentId, subject: 'Queue is long', message: 'Please go Available' } });
+	line(`  Send Message:              ${JSON.stringify(message)}`);
+	const logins = await run(store, {
+		resource: 'agent',
+		operation: 'getLoginHistory',
+		parameters: { agentId, startDate: new Date(Date.now() - 7 * 86_400_000).toISOString(), endDate: new Date().toISOString(), returnAll: true },
+	});
+	line(`  Get Login History (7 d):   ${logins.length} logins, the last ${String(logins.at(-1)?.loginDate ?? 'none')} at ${String(logins.at(-1)?.stationName ?? '-')}`);
 	const [unavailable] = await run(store, { operation: 'setState', parameters: { agentId, state: 'unavailable', reason: 'Break' } });
 	const after = unavailable.state as IDataObject | null;
 	line(`  Set State Unavailable:     Break accepted ${String(unavailable.accepted)}, reason outStateId ${String(unavailable.reason)}, now ${String(after?.state)} (${String(after?.subState)})`);

@@ -156,6 +156,7 @@ beforeAll(async () => {
 		example('queue-alert.json', 'exQueueAlert0001', 'credExQueue00001', (workflow) => {
 			node(workflow, 'Post to Slack').parameters.url = `${http.url}/queue`;
 		}),
+		example('queue-long-message-agents.json', 'exQueueMessage01', 'credExQueue00001', () => undefined),
 	];
 	await sandbox.importWorkflows([...workflows, reportsWorkflow(String(simulators.report.tenant.agents[0].agentId))]);
 	const executeStarted = Date.now();
@@ -293,6 +294,22 @@ it('daily-state-report: one email per run with a row per agent: ready, not ready
 	}
 	process.stdout.write(`[e2e] daily report example delivered: "${mail.subject}"\n${html}\n`);
 }, 90_000);
+
+it('queue-long-message-agents: each run messages every Not Ready agent of each skill with 3+ waiting, and nobody else', async () => {
+	const simulator = simulators.queue;
+	const alerting = new Set([queues.alert.skillId, queues.staffed.skillId]);
+	const expected = simulator.tenant.agents.filter((agent) => alerting.has(agent.skillId) && agent.state === 'NOT_READY').map((agent) => agent.agentId).sort((a, b) => a - b);
+	expect(expected.length).toBeGreaterThan(0);
+	await waitFor('two runs of messages', () => simulator.messages.length >= 2 * expected.length, 60_000);
+	const targets = [...new Set(simulator.messages.map((message) => message.targetId as number))].sort((a, b) => a - b);
+	expect(targets).toEqual(expected);
+	for (const message of simulator.messages) {
+		const skill = simulator.tenant.agents.find((agent) => agent.agentId === message.targetId)!;
+		expect(message).toMatchObject({ subject: 'Queue is long', targetType: 'Agent', expireMinutes: 5 });
+		expect(message.message).toBe(`${skill.skillId === queues.alert.skillId ? 4 : 5} contacts are waiting in ${skill.skillName}: please go Available if you can.`);
+	}
+	process.stdout.write(`[e2e] queue-long-message-agents: ${simulator.messages.length} messages to ${targets.length} agents, the first: ${JSON.stringify(simulator.messages[0])}\n`);
+}, 2 * 60_000);
 
 it('queue-alert: a Slack message per run while a skill has 3+ waiting and no agent available, nothing otherwise', async () => {
 	const { alert } = queues;

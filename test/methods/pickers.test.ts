@@ -49,7 +49,9 @@ describe('on a real tenant (Access Key sign-in)', () => {
 	it('lists the chosen agent\'s team\'s unavailable codes, outStateId as value', async () => {
 		const agent = simulator.tenant.agents[0];
 		const codes = await getUnavailableCodes.call(editor(realTenant(), { operation: 'setState', state: 'unavailable', agentId: { __rl: true, mode: 'id', value: String(agent.agentId) } }));
-		expect(codes.slice(0, 2)).toEqual([
+		expect(codes.slice(0, 3)).toEqual([
+			// First, the field's empty default as a choice (the editor marks a value it does not list as "not supported").
+			{ name: 'No Reason', value: '', description: 'Plain Unavailable, without an unavailable code' },
 			{ name: 'Lunch', value: '1' },
 			{ name: 'Break', value: '2' },
 		]);
@@ -58,7 +60,7 @@ describe('on a real tenant (Access Key sign-in)', () => {
 
 	it('lists the business unit\'s codes while no agent is chosen', async () => {
 		const codes = await getUnavailableCodes.call(editor(realTenant()));
-		expect(codes.map((code) => code.name)).toEqual(['Lunch', 'Break', 'Meeting', 'Training', 'Coaching']);
+		expect(codes.map((code) => code.name)).toEqual(['No Reason', 'Lunch', 'Break', 'Meeting', 'Training', 'Coaching']);
 		expect(simulator.requests.at(-1)?.path).toBe('/incontactapi/services/v31.0/unavailable-codes?activeOnly=true');
 	});
 

@@ -104,7 +104,10 @@ export async function getLocations(this: ILoadOptionsFunctions): Promise<INodePr
 	return [...sites].map(([value, name]) => ({ name: name === value ? value : `${name} (${value})`, value })).sort(byName);
 }
 
-/** The chosen agent's team's unavailable codes; without an agent (or with an expression), the business unit's. */
+/** Plain Unavailable: what Set State sends when Reason is empty. */
+export const NO_REASON_OPTION: INodePropertyOptions = { name: 'No Reason', value: '', description: 'Plain Unavailable, without an unavailable code' };
+
+/** The chosen agent's team's unavailable codes, after No Reason; without an agent (or with an expression), the business unit's. */
 export async function getUnavailableCodes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const session = await open(this);
 	if (session.flavour !== 'realTenant') {
@@ -122,10 +125,12 @@ export async function getUnavailableCodes(this: ILoadOptionsFunctions): Promise<
 		const team = record.teamId ?? record.TeamId ?? record.teamNo;
 		teamId = typeof team === 'number' || (typeof team === 'string' && team) ? String(team) : null;
 	}
-	return distinctByValue(
+	const codes = distinctByValue(
 		(await fetchUnavailableCodes(session, teamId)).map((code) => ({
 			name: code.isAcw ? `${code.name} (ACW: only during a contact)` : code.name,
 			value: code.outStateId,
 		})),
 	);
+	// The field's default, '', is then a listed value: the editor shows it as a choice, not "not supported".
+	return [NO_REASON_OPTION, ...codes];
 }

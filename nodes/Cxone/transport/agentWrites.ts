@@ -139,7 +139,7 @@ function explainRefusal(session: CxoneSession, error: unknown, agentId: string, 
 	if (isApiError(error, 400) && !saysInvalidAgent(`${error.description ?? ''} ${error.message}`)) {
 		return session.apiError(
 			`CXone refused the state change for agent ${agentId} (HTTP 400)`,
-			`${error.description ?? ''} Choose the state Available or Unavailable, and a Reason from the list (one of the unavailable codes of the agent's team), or leave Reason empty.`.trim(),
+			`${error.description ?? ''} Choose the state Available or Unavailable, and a Reason from the list (one of the unavailable codes of the agent's team), or No Reason.`.trim(),
 			itemIndex,
 			'400',
 		);

@@ -31,7 +31,7 @@ export const description: INodeProperties[] = updateDisplayOptions({ show: { res
 		default: '',
 		description:
 			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		hint: "A code from the agent's team's list (an expression may give its name). Leave empty for plain Unavailable.",
+		hint: "A code from the agent's team's list (an expression may give its name), or No Reason for plain Unavailable",
 		displayOptions: { show: { state: ['unavailable'] } },
 	},
 ]);

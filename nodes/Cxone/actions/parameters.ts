@@ -109,3 +109,17 @@ export function readPeriod(context: IExecuteFunctions, itemIndex: number, rule: 
 	}
 	return { startMs, endMs };
 }
+
+/**
+ * Return All and Limit (common.descriptions.ts returnAllAndLimit) as the most items to hand over: Infinity for Return
+ * All, else a whole number of at least 1 (an expression skips the editor's minimum).
+ */
+export function readLimit(context: IExecuteFunctions, itemIndex: number): number {
+	if (context.getNodeParameter('returnAll', itemIndex, false) === true) return Number.POSITIVE_INFINITY;
+	const limit = context.getNodeParameter('limit', itemIndex, 50) as unknown;
+	if (typeof limit === 'number' && Number.isInteger(limit) && limit >= 1) return limit;
+	throw new NodeOperationError(context.getNode(), `Limit must be a whole number of at least 1, not ${JSON.stringify(limit ?? null).slice(0, 60)}`, {
+		description: 'Set Limit to how many items you want, or turn on Return All.',
+		itemIndex,
+	});
+}

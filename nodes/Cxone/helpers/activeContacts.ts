@@ -7,6 +7,7 @@
  * (see ../shared/reference/cxone-api-new-operations.md §4a): every variant is read. `contactStartDate` is typed a number
  * but compared as a string by a live client: both are read.
  */
+import { epochNumberMs } from './dates';
 import { asBoolean, asString, lowerCaseKeys, timestampMs } from './values';
 
 export interface ActiveContact {
@@ -58,8 +59,12 @@ export function normalizeContact(record: unknown, nowMs: number): ActiveContact 
 	const source = lowerCaseKeys(record as Record<string, unknown>);
 	const contactId = asString(source.contactid);
 	if (contactId === null) return null;
-	const startMs = timestampMs(source.contactstartdate ?? source.contactstart);
+	const start = source.contactstartdate ?? source.contactstart;
+	// No source gives the unit of a numeric start: one that can only be seconds is read as seconds.
+	const startMs = typeof start === 'number' ? epochNumberMs(start) : timestampMs(start);
 	const started = Number.isNaN(startMs) ? null : startMs;
+	// Older answers say `mediaType` for what is now `mediaTypeId` (a number); a name there is kept as the name.
+	const olderMediaIsId = /^\d+$/.test(String(source.mediatype ?? ''));
 	return {
 		contactId,
 		masterContactId: idOrNull(source.mastercontactid),
@@ -70,8 +75,8 @@ export function normalizeContact(record: unknown, nowMs: number): ActiveContact 
 		teamName: asString(source.teamname),
 		skillId: idOrNull(source.skillid),
 		skillName: asString(source.skillname),
-		mediaTypeId: asString(source.mediatypeid),
-		mediaTypeName: asString(source.mediatypename ?? source.mediatype),
+		mediaTypeId: asString(source.mediatypeid ?? (olderMediaIsId ? source.mediatype : undefined)),
+		mediaTypeName: asString(source.mediatypename ?? (olderMediaIsId ? undefined : source.mediatype)),
 		state: asString(source.statename ?? source.state),
 		stateId: asString(source.stateid),
 		contactStateCategory: asString(source.contactstatecategory),
@@ -83,14 +88,36 @@ export function normalizeContact(record: unknown, nowMs: number): ActiveContact 
 	};
 }
 
-/** One item per contact ID, in the order first listed: skip-based pages can list a contact again while CXone updates (the later listing wins). */
-export function normalizeContacts(records: unknown[], nowMs: number): { contacts: ActiveContact[]; skipped: number } {
-	const byId = new Map<string, ActiveContact>();
-	let skipped = 0;
-	for (const record of records) {
-		const contact = normalizeContact(record, nowMs);
-		if (contact) byId.set(contact.contactId, contact);
-		else skipped++;
+/**
+ * One item per contact ID, in the order first listed, fed page by page: skip-based pages can list a contact again
+ * while CXone updates (the later listing wins). Records naming no contact are counted as skipped.
+ */
+export class DistinctContacts {
+	private readonly byId = new Map<string, ActiveContact>();
+	skipped = 0;
+	/** Contacts listed, before `keep` chose. */
+	seen = 0;
+
+	constructor(
+		private readonly nowMs: number,
+		private readonly keep: (contact: ActiveContact) => boolean = () => true,
+	) {}
+
+	add(record: unknown): void {
+		const contact = normalizeContact(record, this.nowMs);
+		if (!contact) {
+			this.skipped++;
+			return;
+		}
+		this.seen++;
+		if (this.keep(contact)) this.byId.set(contact.contactId, contact);
 	}
-	return { contacts: [...byId.values()], skipped };
+
+	get size(): number {
+		return this.byId.size;
+	}
+
+	get contacts(): ActiveContact[] {
+		return [...this.byId.values()];
+	}
 }

@@ -18,7 +18,7 @@ const hasToMillis = (value: unknown): value is { toMillis: () => unknown } =>
 	typeof value === 'object' && value !== null && typeof (value as { toMillis?: unknown }).toMillis === 'function';
 
 /** Epoch ms of a number: milliseconds, or seconds where it can only be seconds; NaN for zero, negatives, NaN. */
-function epochNumberMs(value: number): number {
+export function epochNumberMs(value: number): number {
 	if (!Number.isFinite(value) || value <= 0) return Number.NaN;
 	return value < SMALLEST_EPOCH_MS ? value * 1000 : value;
 }

@@ -44,13 +44,21 @@ export function normalizeLogin(record: unknown, agentId: string): AgentLogin | n
 	};
 }
 
-/** Keeps each login once: skip-based pages can list a row again while CXone writes. */
+/**
+ * Keeps each login once: skip-based pages can list a row again while CXone writes. Rows are the same when CXone's own
+ * date and station are, so two logins whose dates the node cannot read stay two.
+ */
 export class DistinctLogins {
 	readonly logins: AgentLogin[] = [];
 	private readonly seen = new Set<string>();
 
-	add(login: AgentLogin): void {
-		const key = JSON.stringify([login.loginDate, login.stationId, login.stationName]);
+	constructor(private readonly agentId: string) {}
+
+	add(record: unknown): void {
+		const login = normalizeLogin(record, this.agentId);
+		if (!login) return;
+		const source = lowerCaseKeys(record as Record<string, unknown>);
+		const key = JSON.stringify([source.logindate ?? null, login.stationId, login.stationName]);
 		if (this.seen.has(key)) return;
 		this.seen.add(key);
 		this.logins.push(login);

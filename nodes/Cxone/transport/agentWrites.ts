@@ -194,7 +194,9 @@ export async function sendAgentMessage(session: CxoneSession, message: AgentMess
 	const answer = sent.body && typeof sent.body === 'object' && !Array.isArray(sent.body) ? lowerCaseKeys(sent.body as Record<string, unknown>) : {};
 	const results = Array.isArray(answer.agentmessageresults) ? answer.agentmessageresults : [];
 	const result = results[0] && typeof results[0] === 'object' ? lowerCaseKeys(results[0] as Record<string, unknown>) : {};
-	const failed = asBoolean(result.success) === false || (results.length === 0 && Number(answer.errorcount) > 0);
+	// A batch answer: an entry failed when it says so, names an error, or CXone counts an error (NICE's definition
+	// has errorCount beside the results, calljacob/nice-cxone-api AdminAgentsService.createMessage).
+	const failed = asBoolean(result.success) === false || asString(result.error) !== null || Number(answer.errorcount) > 0;
 	if (failed) throw messageFailure(session, message, asString(result.error), itemIndex);
 	const id = asString(result.agentmessageid);
 	return { agentMessageId: id === '0' ? null : id };
@@ -228,6 +230,7 @@ function explainMessageRefusal(session: CxoneSession, error: unknown, message: A
 			const text = unknownAgentText(message.targetId ?? '');
 			return session.apiError(text.message, text.description, itemIndex, text.httpCode);
 		}
+		if (message.targetType === 'Team' && /invalid\s*team\s*id/i.test(said)) return messageFailure(session, message, 'Invalid Team Id', itemIndex);
 	}
 	return error;
 }

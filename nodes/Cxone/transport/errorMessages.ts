@@ -178,8 +178,11 @@ export function realEndpointOf(path: string): { label: string; permission: strin
 	if (/\/locations$/.test(lower)) {
 		return { label: 'GET /locations (Admin API)', permission: 'Give the API user\'s security profile permission to view locations.' };
 	}
-	if (/\/agents(?:\/[^/]+)?\/(?:performance|state-history)$/.test(lower)) {
-		const report = /performance$/.test(lower) ? 'performance' : 'state-history';
+	if (/\/agents\/messages$/.test(lower)) {
+		return { label: 'POST /agents/messages (Admin API, agent messages)', permission: "Give the API user's security profile permission to send messages to agents." };
+	}
+	if (/\/agents(?:\/[^/]+)?\/(?:performance|state-history|login-history)$/.test(lower)) {
+		const report = /\/([a-z-]+)$/.exec(lower)![1];
 		return {
 			label: `GET ${lower.slice(lower.indexOf('/agents'))} (Reporting API, agent ${report})`,
 			permission: "Give the API user's security profile permission to view reports in CXone Admin > Security Profiles.",

@@ -146,11 +146,11 @@ export interface ContactFilters {
 }
 
 /**
- * The contacts in progress right now, every page, no `updatedSince` (a one-shot read needs all of them). A 204 ("No
- * Contacts for the specified period", walterplaza/protractor RTV60018, RTV70028, RTV120003) is none.
+ * The contacts in progress right now, page by page until `onPage` returns false (a Limit reached), no `updatedSince`
+ * (a one-shot read needs all of them). A 204 ("No Contacts for the specified period", walterplaza/protractor
+ * RTV60018, RTV70028, RTV120003) is none.
  */
-export async function fetchActiveContacts(session: CxoneSession, filters: ContactFilters, call: RequestCall = {}): Promise<unknown[]> {
-	const records: unknown[] = [];
+export async function fetchActiveContacts(session: CxoneSession, filters: ContactFilters, call: RequestCall, onPage: (records: unknown[]) => boolean | void): Promise<void> {
 	const qs: IDataObject = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined));
 	const outcome = await readTopSkip(session, {
 		...call,
@@ -160,12 +160,9 @@ export async function fetchActiveContacts(session: CxoneSession, filters: Contac
 		maxPages: MAX_CONTACT_PAGES,
 		what: 'contacts/active',
 		extract: extractContactsPage,
-		onPage: (page) => {
-			for (const record of page) records.push(record);
-		},
+		onPage,
 	});
 	if (outcome.cut) {
 		throw session.apiError(`CXone's contacts/active did not end after ${MAX_CONTACT_PAGES} pages of ${CONTACTS_PAGE_SIZE}`, 'Narrow it with the Agent, Team, Skill or Media Type option.', call.itemIndex);
 	}
-	return records;
 }

@@ -89,6 +89,16 @@ describe('CXone edge cases (nock)', () => {
 		]);
 	});
 
+	it('two logins whose dates the node cannot read stay two; a 403 names the Reporting API', async () => {
+		nock(API).get(PATH).query(true).reply(200, { agentLogins: [{ stationId: 7, loginDate: '/Date(1764842400000)/' }, { stationId: 7, loginDate: '/Date(1764928800000)/' }] });
+		const { items } = await executeWorkflow(signedIn(), logins(1001, { returnAll: true }));
+		expect(items.map((item) => item.json.loginDate)).toEqual([null, null]);
+		nock(API).get(PATH).query(true).reply(403, '');
+		const { error } = await executeWorkflow(signedIn(), logins(1001, { returnAll: true }));
+		expect(error?.message).toBe('The CXone API user may not call GET /agents/1001/login-history (Reporting API, agent login-history) (HTTP 403)');
+		expect(error?.description).toMatch(/permission to view reports/);
+	});
+
 	it('a login a second page lists again is one item', async () => {
 		const row = (day: number) => ({ stationId: 1, loginDate: `2026-11-${String(day).padStart(2, '0')}T08:00:00.000Z` });
 		nock(API)

@@ -3,10 +3,12 @@
  * says, and that a message is sent once per item, whatever fails (nothing reads a sent message back).
  */
 import type { IDataObject } from 'n8n-workflow';
+import nock from 'nock';
 
 import { startSimulator, type Simulator } from '../../support/simulator';
 import type { FaultSpec } from '../../support/simulator/faults';
-import { simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../../support/harness/credentials';
+import { realTenantCredentials, simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../../support/harness/credentials';
+import { useNock } from '../../support/harness/fixtures';
 import { executeWorkflow, TestCredentialsHelper } from '../../support/harness/workflow';
 
 let simulator: Simulator;
@@ -37,7 +39,7 @@ describe('what CXone receives and the item says', () => {
 		const teamId = simulator.tenant.agents[0].teamId;
 		const { items } = await executeWorkflow(
 			store(),
-			send({ target: 'team', teamId: String(teamId) }, { startDate: '2026-12-03T14:00:00Z', validUntil: '2026-12-03T18:00:00Z', expireMinutes: 10 }),
+			send({ target: 'team', teamId: String(teamId) }, { startDate: '2099-12-03T14:00:00Z', validUntil: '2099-12-03T18:00:00Z', expireMinutes: 10 }),
 		);
 		expect(items[0].json).toMatchObject({ sent: true, targetType: 'Team', targetId: String(teamId) });
 		expect(JSON.parse(posts()[0].body).agentMessages[0]).toEqual({
@@ -45,8 +47,8 @@ describe('what CXone receives and the item says', () => {
 			message: 'Please go Available',
 			targetType: 'Team',
 			targetId: teamId,
-			startDate: '2026-12-03T14:00:00.000Z',
-			validUntil: '2026-12-03T18:00:00.000Z',
+			startDate: '2099-12-03T14:00:00.000Z',
+			validUntil: '2099-12-03T18:00:00.000Z',
 			expireMinutes: 10,
 		});
 	});
@@ -80,11 +82,28 @@ describe('what CXone receives and the item says', () => {
 		[{ target: 'supervisors' }, {}, 'Send To must be "agent", "team" or "everyone", not "supervisors"'],
 		[{ target: 'team', teamId: '={{ " " }}' }, {}, 'Team is empty'],
 		[{ target: 'everyone' }, { startDate: 'tomorrow' }, 'Start is not a date: "tomorrow"'],
-		[{ target: 'everyone' }, { startDate: '2026-12-03T18:00:00Z', validUntil: '2026-12-03T14:00:00Z' }, 'Valid Until must be after Start'],
+		[{ target: 'everyone' }, { startDate: '2099-12-03T18:00:00Z', validUntil: '2099-12-03T14:00:00Z' }, 'Valid Until must be after Start'],
+		[{ target: 'everyone' }, { validUntil: '2020-01-01T00:00:00Z' }, 'Valid Until is in the past'],
+		[{ target: '={{ "constructor" }}', teamId: '1' }, {}, 'Send To must be "agent", "team" or "everyone", not "constructor"'],
+		[{ target: '={{ "__proto__" }}', teamId: '1' }, {}, 'Send To must be "agent", "team" or "everyone", not "__proto__"'],
 		[{ target: 'everyone' }, { expireMinutes: 0 }, 'Expire After (Minutes) must be a whole number of at least 1, not 0'],
 	])('%j %j is refused before anything is sent: %s', async (parameters, options, message) => {
 		const { error } = await executeWorkflow(store(), send({ target: 'agent', agentId: byId(1001), ...parameters }, options));
 		expect(error?.message).toBe(message);
+		expect(posts()).toHaveLength(0);
+	});
+
+	it('a failed item after sent ones says those were sent, so running again repeats them', async () => {
+		const agent = simulator.tenant.agents[0];
+		const { error } = await executeWorkflow(store(), send({ target: 'agent', agentId: `={{ $json.index === 2 ? "999999" : "${agent.agentId}" }}` }), 3);
+		expect(posts()).toHaveLength(3);
+		expect(error?.message).toBe('CXone knows no agent with ID 999999 (HTTP 404 Invalid Agent Id)');
+		expect(error?.description).toMatch(/The messages of the 2 item\(s\) before this one were sent: running the node again sends them again\.$/);
+	});
+
+	it('does not run with n8n\'s Retry On Fail on, before anything is sent', async () => {
+		const { error } = await executeWorkflow(store(), { ...send({ target: 'everyone' }), retryOnFail: true });
+		expect(error?.message).toBe('Send Message does not run with Retry On Fail on');
 		expect(posts()).toHaveLength(0);
 	});
 
@@ -135,5 +154,32 @@ describe('a message is sent once per item', () => {
 		const { error } = await executeWorkflow(store(), send({ target: 'everyone' }));
 		expect(posts()).toHaveLength(1);
 		expect(error?.message).toBe('The CXone API user may not send agent messages (HTTP 403)');
+	});
+});
+
+describe('CXone\'s batch answer (nock)', () => {
+	const API = 'https://api-na1.niceincontact.com';
+	const PATH = '/incontactapi/services/v31.0/agents/messages';
+	const signedIn = () =>
+		new TestCredentialsHelper(realTenantCredentials({ accessToken: 'tok', apiBaseUrl: API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }));
+
+	useNock();
+
+	it.each([
+		['errorCount without success', { errorCount: 1, agentMessageResults: [{ agentMessageId: 0, error: 'Invalid Team Id' }] }],
+		['success null with an error', { errorCount: 0, agentMessageResults: [{ agentMessageId: 0, success: null, error: 'Invalid Team Id' }] }],
+		['errorCount and no results', { errorCount: 1, agentMessageResults: [] }],
+	])('an entry CXone failed (%s) is an error, not sent: true', async (_what, answer) => {
+		nock(API).post(PATH).reply(200, answer);
+		const { error, items } = await executeWorkflow(signedIn(), send({ target: 'team', teamId: '12' }));
+		expect(items).toEqual([]);
+		expect(error?.message).toBe('CXone did not send the message to team 12');
+	});
+
+	it('a 404 naming the team points at the team, not the API version', async () => {
+		nock(API).post(PATH).reply(404, '', { icStatusDescription: 'Invalid Team Id' });
+		const { error } = await executeWorkflow(signedIn(), send({ target: 'team', teamId: '12' }));
+		expect(error?.message).toBe('CXone did not send the message to team 12');
+		expect(error?.description).toMatch(/^CXone said: Invalid Team Id\. Pick the team from the list/);
 	});
 });

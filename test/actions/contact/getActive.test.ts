@@ -92,15 +92,46 @@ describe('CXone edge cases (nock)', () => {
 		nock(API)
 			.get(PATH)
 			.query(true)
-			.reply(200, { resultSet: { activeContacts: [{ ContactID: 55, AgentId: 0, contactStart: '2026-12-04T10:00:00Z', fromAddr: '+1555', toAddr: '+1666', mediaType: 'Chat', state: 'InQueue' }] } });
+			.reply(200, { resultSet: { activeContacts: [{ ContactID: 55, AgentId: 0, contactStart: '2026-12-04T10:00:00Z', fromAddr: '+1555', toAddr: '+1666', mediaType: 4, state: 'InQueue' }] } });
 		const { items } = await executeWorkflow(signedIn(), active());
 		expect(items.map((item) => item.json)).toEqual([
 			{
 				contactId: '55', masterContactId: null, agentId: null, firstName: null, lastName: null, teamId: null, teamName: null, skillId: null, skillName: null,
-				mediaTypeId: null, mediaTypeName: 'Chat', state: 'InQueue', stateId: null, contactStateCategory: null, isOutbound: null,
+				mediaTypeId: '4', mediaTypeName: null, state: 'InQueue', stateId: null, contactStateCategory: null, isOutbound: null,
 				fromAddress: '+1555', toAddress: '+1666', startedAt: '2026-12-04T10:00:00.000Z', ageSeconds: expect.any(Number),
 			},
 		]);
+	});
+
+	it('a numeric start that can only be epoch seconds is read as seconds; milliseconds as milliseconds', async () => {
+		const seconds = Math.floor(Date.now() / 1000) - 120;
+		nock(API).get(PATH).query(true).reply(200, { activeContacts: [{ contactId: 1, contactStartDate: seconds }, { contactId: 2, contactStartDate: seconds * 1000 }] });
+		const { items } = await executeWorkflow(signedIn(), active());
+		for (const { json } of items) {
+			expect(json.startedAt).toBe(new Date(seconds * 1000).toISOString());
+			expect(json.ageSeconds as number).toBeGreaterThanOrEqual(119);
+			expect(json.ageSeconds as number).toBeLessThan(200);
+		}
+	});
+
+	it('with Return All off, stops asking for pages once Limit contacts are in', async () => {
+		const page = (skip: number) => ({ totalRecords: 300, activeContacts: Array.from({ length: 100 }, (_, index) => ({ contactId: skip + index })) });
+		const api = nock(API).get(PATH).query((query) => query.skip === '0').reply(200, page(0));
+		const { items } = await executeWorkflow(signedIn(), active({}, { returnAll: false, limit: 30 }));
+		expect(items).toHaveLength(30);
+		expect(api.isDone()).toBe(true);
+	});
+
+	it.each([0, -1, 2.5])('a Limit of %s from an expression is refused, saying what to set', async (limit) => {
+		const { error } = await executeWorkflow(signedIn(), active({}, { returnAll: false, limit: `={{ ${limit} }}` }));
+		expect(error?.message).toBe(`Limit must be a whole number of at least 1, not ${limit}`);
+	});
+
+	it('Only Waiting in Queue with every contact with an agent says so', async () => {
+		nock(API).get(PATH).query(true).reply(200, { activeContacts: [{ contactId: 1, agentId: 1001 }] });
+		const { items, hints } = await executeWorkflow(signedIn(), active({ onlyWaiting: true }));
+		expect(items).toEqual([]);
+		expect(hints.map((hint) => hint.message)).toContain('No contact is waiting in queue: all 1 in progress have an agent.');
 	});
 
 	it('a contact a later page lists again is one item, with the later values', async () => {

@@ -16,6 +16,8 @@ export interface AgentNodeSpec {
 	parameters?: IDataObject;
 	options?: IDataObject;
 	continueOnFail?: boolean;
+	/** n8n's node setting Retry On Fail (Max Tries 2, no wait between them). */
+	retryOnFail?: boolean;
 	/** The action node's version; 1 (what the existing tests and saved workflows use) unless said. */
 	typeVersion?: number;
 }
@@ -46,6 +48,7 @@ export function agentStatesNodes(spec: AgentNodeSpec, placement: AgentWorkflowPl
 			parameters: parameters as INode['parameters'],
 			credentials: { cxoneApi: placement.credential },
 			...(spec.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			...(spec.retryOnFail ? { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 } : {}),
 		},
 	];
 	const connections: IConnections = { [placement.triggerName]: { main: [[{ node: AGENT_NODE_NAME, type: 'main', index: 0 }]] } };

@@ -3,11 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { MAX_HISTORY_DAYS } from '../../helpers/history';
-import { DistinctLogins, normalizeLogin } from '../../helpers/loginHistory';
+import { DistinctLogins } from '../../helpers/loginHistory';
 import type { CxoneSession } from '../../transport';
 import { fetchLoginHistory } from '../../transport/reports';
 import { agentLocator, optionsCollection, periodFields, returnAllAndLimit } from '../common.descriptions';
-import { readAgentId, readPeriod, requestCallFromOptions, type PeriodRule, type RequestBounds } from '../parameters';
+import { readAgentId, readLimit, readPeriod, requestCallFromOptions, type PeriodRule, type RequestBounds } from '../parameters';
 import { requireRealTenant } from '../realTenantOnly';
 
 export const description: INodeProperties[] = updateDisplayOptions({ show: { resource: ['agent'], operation: ['getLoginHistory'] } }, [
@@ -27,15 +27,11 @@ export async function execute(this: IExecuteFunctions, session: CxoneSession, it
 	requireRealTenant(session, 'Get Login History', 'read login history', itemIndex);
 	const agentId = readAgentId(this, itemIndex);
 	const period = readPeriod(this, itemIndex, LOGIN_PERIOD_RULE);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Number.POSITIVE_INFINITY : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const limit = readLimit(this, itemIndex);
 	const call = requestCallFromOptions(this, this.getNodeParameter('options', itemIndex, {}) as RequestBounds, itemIndex);
-	const logins = new DistinctLogins();
+	const logins = new DistinctLogins(agentId);
 	await fetchLoginHistory(session, { ...call, ...period, agentId }, (records) => {
-		for (const record of records) {
-			const login = normalizeLogin(record, agentId);
-			if (login && logins.logins.length < limit) logins.add(login);
-		}
+		for (const record of records) if (logins.logins.length < limit) logins.add(record);
 		return logins.logins.length < limit;
 	});
 	if (logins.logins.length === 0) {

@@ -1,6 +1,6 @@
 /** Agent → Send Message: show a message to one agent, a team or everyone in the agents' application (real tenants). */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { parseDateParameter } from '../../helpers/dates';
 import { sendAgentMessage, type AgentMessage } from '../../transport/agentWrites';
@@ -9,8 +9,13 @@ import { agentLocator, optionsCollection } from '../common.descriptions';
 import { readAgentId, requestCallFromOptions, type RequestBounds } from '../parameters';
 import { requireRealTenant } from '../realTenantOnly';
 
-const TARGETS = { agent: 'Agent', team: 'Team', everyone: 'Everyone' } as const;
-type Target = keyof typeof TARGETS;
+type Target = 'agent' | 'team' | 'everyone';
+/** A Map, so an expression giving "constructor" or "__proto__" finds nothing. */
+const TARGETS = new Map<string, AgentMessage['targetType']>([
+	['agent', 'Agent'],
+	['team', 'Team'],
+	['everyone', 'Everyone'],
+]);
 
 export const description: INodeProperties[] = updateDisplayOptions({ show: { resource: ['agent'], operation: ['sendMessage'] } }, [
 	{
@@ -91,7 +96,7 @@ interface MessageOptions extends RequestBounds {
 function readTarget(context: IExecuteFunctions, itemIndex: number): Target {
 	const value = context.getNodeParameter('target', itemIndex, 'agent');
 	const target = typeof value === 'string' ? value.trim().toLowerCase() : '';
-	if (target in TARGETS) return target as Target;
+	if (TARGETS.has(target)) return target as Target;
 	throw new NodeOperationError(context.getNode(), `Send To must be "agent", "team" or "everyone", not ${JSON.stringify(value ?? '').slice(0, 60)}`, {
 		description: 'Choose Agent, Team or Everyone; nothing was sent.',
 		itemIndex,
@@ -128,6 +133,9 @@ function readMessage(context: IExecuteFunctions, itemIndex: number, options: Mes
 	}
 	const startDate = readOptionalDate(context, options.startDate, 'Start', itemIndex);
 	const validUntil = readOptionalDate(context, options.validUntil, 'Valid Until', itemIndex);
+	if (validUntil && Date.parse(validUntil) <= Date.now()) {
+		throw new NodeOperationError(context.getNode(), 'Valid Until is in the past', { description: `Valid Until is ${validUntil}: no agent would see the message. Nothing was sent.`, itemIndex });
+	}
 	if (startDate && validUntil && Date.parse(validUntil) <= Date.parse(startDate)) {
 		throw new NodeOperationError(context.getNode(), 'Valid Until must be after Start', { description: `Start is ${startDate} and Valid Until is ${validUntil}; nothing was sent.`, itemIndex });
 	}
@@ -141,7 +149,7 @@ function readMessage(context: IExecuteFunctions, itemIndex: number, options: Mes
 	return {
 		subject: readText(context, 'subject', 'Subject', itemIndex),
 		message: readText(context, 'message', 'Message', itemIndex),
-		targetType: TARGETS[target],
+		targetType: TARGETS.get(target)!,
 		...(targetId === undefined ? {} : { targetId }),
 		...(startDate ? { startDate } : {}),
 		...(validUntil ? { validUntil } : {}),
@@ -149,11 +157,38 @@ function readMessage(context: IExecuteFunctions, itemIndex: number, options: Mes
 	};
 }
 
+/**
+ * n8n's Retry On Fail runs the whole node again after an error: every message before the failed item, and one that
+ * may already have been delivered, would be sent again. So Send Message does not run with it.
+ */
+function refuseRetryOnFail(context: IExecuteFunctions, itemIndex: number): void {
+	if (context.getNode().retryOnFail !== true) return;
+	throw new NodeOperationError(context.getNode(), 'Send Message does not run with Retry On Fail on', {
+		description: "Turn off Retry On Fail in the node's Settings: a retry would send messages again that agents already got. The node already resends what CXone provably did not receive (HTTP 429). Nothing was sent.",
+		itemIndex,
+	});
+}
+
 export async function execute(this: IExecuteFunctions, session: CxoneSession, itemIndex: number): Promise<IDataObject[]> {
 	requireRealTenant(session, 'Send Message', 'send messages to agents', itemIndex);
+	refuseRetryOnFail(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as MessageOptions;
 	const call = requestCallFromOptions(this, options, itemIndex);
-	const message = readMessage(this, itemIndex, options);
-	const { agentMessageId } = await sendAgentMessage(session, message, call);
+	let message: AgentMessage;
+	let agentMessageId: string | null;
+	try {
+		message = readMessage(this, itemIndex, options);
+		({ agentMessageId } = await sendAgentMessage(session, message, call));
+	} catch (error) {
+		throw sentBefore(this, error, itemIndex);
+	}
 	return [{ sent: true, agentMessageId, targetType: message.targetType, targetId: message.targetId ?? null, subject: message.subject }];
+}
+
+/** Stopping at a later item: say that the earlier items' messages went out, so running the node again repeats them. */
+function sentBefore(context: IExecuteFunctions, error: unknown, itemIndex: number): unknown {
+	if (itemIndex === 0 || context.continueOnFail() || !(error instanceof NodeApiError || error instanceof NodeOperationError)) return error;
+	const note = ` The messages of the ${itemIndex} item(s) before this one were sent: running the node again sends them again.`;
+	error.description = `${error.description ?? ''}${note}`.trim();
+	return error;
 }

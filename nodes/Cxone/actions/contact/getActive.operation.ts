@@ -2,11 +2,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { normalizeContacts } from '../../helpers/activeContacts';
+import { DistinctContacts } from '../../helpers/activeContacts';
 import type { CxoneSession } from '../../transport';
 import { fetchActiveContacts, type ContactFilters } from '../../transport/reports';
 import { optionsCollection, returnAllAndLimit } from '../common.descriptions';
-import { requestCallFromOptions, type RequestBounds } from '../parameters';
+import { readLimit, requestCallFromOptions, type RequestBounds } from '../parameters';
 import { requireRealTenant } from '../realTenantOnly';
 
 const idFilter = (displayName: string, name: keyof ContactFilters, description: string): INodeProperties => ({
@@ -64,16 +64,22 @@ export async function execute(this: IExecuteFunctions, session: CxoneSession, it
 	const options = this.getNodeParameter('options', itemIndex, {}) as ActiveOptions;
 	const filters = readFilters(this, options, itemIndex);
 	const call = requestCallFromOptions(this, options, itemIndex);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Number.POSITIVE_INFINITY : (this.getNodeParameter('limit', itemIndex, 50) as number);
-	const records = await fetchActiveContacts(session, filters, call);
-	const { contacts, skipped } = normalizeContacts(records, Date.now());
-	const kept = options.onlyWaiting === true ? contacts.filter((contact) => contact.agentId === null) : contacts;
-	if (skipped > 0) {
-		this.addExecutionHints({ message: `${skipped} record(s) from CXone named no contact ID and were skipped.`, location: 'outputPane' });
+	const limit = readLimit(this, itemIndex);
+	const onlyWaiting = options.onlyWaiting === true;
+	const contacts = new DistinctContacts(Date.now(), onlyWaiting ? (contact) => contact.agentId === null : undefined);
+	await fetchActiveContacts(session, filters, call, (records) => {
+		for (const record of records) contacts.add(record);
+		return contacts.size < limit;
+	});
+	if (contacts.skipped > 0) {
+		this.addExecutionHints({ message: `${contacts.skipped} record(s) from CXone named no contact ID and were skipped.`, location: 'outputPane' });
 	}
-	if (kept.length === 0) {
-		this.addExecutionHints({ message: 'No contacts are in progress that match: CXone answered none.', location: 'outputPane' });
+	if (contacts.size === 0) {
+		const message =
+			onlyWaiting && contacts.seen > 0
+				? `No contact is waiting in queue: all ${contacts.seen} in progress have an agent.`
+				: 'No contacts are in progress that match: CXone answered none.';
+		this.addExecutionHints({ message, location: 'outputPane' });
 	}
-	return kept.slice(0, limit) as unknown as IDataObject[];
+	return contacts.contacts.slice(0, limit) as unknown as IDataObject[];
 }

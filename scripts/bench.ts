@@ -136,6 +136,20 @@ async function benchSize(agents: number): Promise<Row[]> {
 	}
 }
 
+/** One report operation beside its floor (the same requests, fetched and parsed bare), against a signed-in store. */
+async function reportPair(simulator: Simulator, store: TestCredentialsHelper, size: number, what: string, floorRun: () => Promise<unknown>, spec: AgentNodeSpec): Promise<Row> {
+	const before = simulator.requests.length;
+	let executions = 0;
+	const result = await comparePairwise(floorRun, async () => {
+		const run = await executeWorkflow(store, spec);
+		if (run.error) throw run.error;
+		executions++;
+	});
+	// Floor and node make the same requests, so half are the node's.
+	const requests = (simulator.requests.length - before) / 2 / Math.max(executions, 1);
+	return { agents: size, what, ...result, requests, tokenRequests: 0 };
+}
+
 /** Real-tenant reports: Get History (summary) over 100,000 history rows and Get Activity over 1,000 skills. */
 async function benchReports(): Promise<Row[]> {
 	const epochMs = Date.parse('2026-11-23T10:00:00.000Z');
@@ -160,22 +174,10 @@ async function benchReports(): Promise<Row[]> {
 				total = (await get(`${base}/agents/state-history?startDate=${startDate}&endDate=${endDate}&top=10000&skip=${skip}`)).totalRecords;
 			}
 		};
-		const rows: Row[] = [];
-		const pair = async (size: number, what: string, floorRun: () => Promise<unknown>, spec: AgentNodeSpec) => {
-			const before = simulator.requests.length;
-			let executions = 0;
-			const result = await comparePairwise(floorRun, async () => {
-				const run = await executeWorkflow(store, spec);
-				if (run.error) throw run.error;
-				executions++;
-			});
-			const requests = simulator.requests.length - before;
-			// Floor and node make the same requests, so half are the node's.
-			rows.push({ agents: size, what, ...result, requests: requests / 2 / Math.max(executions, 1), tokenRequests: 0 });
-		};
-		await pair(100_032, 'Get History (summary)', historyFloor, historySpec);
-		await pair(1_000, 'Skill Get Activity', async () => await get(`${base}/skills/activity?top=10000&skip=0`), { resource: 'skill', operation: 'getActivity', parameters: { output: 'skills' } });
-		return rows;
+		return [
+			await reportPair(simulator, store, 100_032, 'Get History (summary)', historyFloor, historySpec),
+			await reportPair(simulator, store, 1_000, 'Skill Get Activity', async () => await get(`${base}/skills/activity?top=10000&skip=0`), { resource: 'skill', operation: 'getActivity', parameters: { output: 'skills' } }),
+		];
 	} finally {
 		await simulator.stop();
 	}
@@ -195,15 +197,7 @@ async function benchPerformance(): Promise<Row[]> {
 		const token = String(store.stored.accessToken);
 		const url = `${simulator.url}/incontactapi/services/v31.0/agents/performance?startDate=${startDate}&endDate=${endDate}`;
 		const floorRun = async () => JSON.parse(await (await fetch(url, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } })).text()) as unknown;
-		const before = simulator.requests.length;
-		let executions = 0;
-		const result = await comparePairwise(floorRun, async () => {
-			const run = await executeWorkflow(store, spec);
-			if (run.error) throw run.error;
-			executions++;
-		});
-		const requests = (simulator.requests.length - before) / 2 / Math.max(executions, 1);
-		return [{ agents: 10_000, what: 'Agent Get Performance', ...result, requests, tokenRequests: 0 }];
+		return [await reportPair(simulator, store, 10_000, 'Agent Get Performance', floorRun, spec)];
 	} finally {
 		await simulator.stop();
 	}

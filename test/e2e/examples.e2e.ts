@@ -95,7 +95,7 @@ let smtp: SmtpReceiver;
 let http: HttpReceiver;
 /** The daily report's own SMTP server, so each example's emails are counted apart. */
 let reportSmtp: SmtpReceiver;
-const simulators: Record<'email' | 'slack' | 'crm' | 'alert' | 'supervisor' | 'report' | 'queue', Simulator> = {} as never;
+const simulators: Record<'email' | 'slack' | 'crm' | 'alert' | 'supervisor' | 'report' | 'queue' | 'message', Simulator> = {} as never;
 let queues: ReturnType<typeof fillQueues>;
 /** The `n8n execute` run of reportsWorkflow, before n8n starts. */
 let reportsRun: ExecutionOutcome;
@@ -110,7 +110,7 @@ beforeAll(async () => {
 	smtp = await startSmtpReceiver();
 	http = await startHttpReceiver();
 	reportSmtp = await startSmtpReceiver();
-	for (const name of ['email', 'slack', 'crm', 'alert', 'supervisor', 'report', 'queue'] as const) simulators[name] = await startSimulator({ agents: 12, seed: 3, quiet: true });
+	for (const name of ['email', 'slack', 'crm', 'alert', 'supervisor', 'report', 'queue', 'message'] as const) simulators[name] = await startSimulator({ agents: 12, seed: 3, quiet: true });
 	// The supervisor's bad day: 3 of 12 agents ready, so the "fewer than 5" branch sends the email.
 	simulators.email.tenant.agents.forEach((agent, index) => simulators.email.setAgentState(agent.agentId, index < 3 ? 'READY' : 'NOT_READY', { reason: 'Meeting' }));
 	// Every Not Ready stay in the alert tenant is past the rule's 15 minutes before activation: only the stay
@@ -122,6 +122,8 @@ beforeAll(async () => {
 	}
 
 	queues = fillQueues(simulators.queue);
+	// The same queues in a tenant of its own, so each example's requests are counted apart (same seed: same skills).
+	fillQueues(simulators.message);
 
 	sandbox = await N8nSandbox.create(n8n, tarball);
 	await sandbox.importCredentials([
@@ -132,6 +134,7 @@ beforeAll(async () => {
 		realTenantCredential('credExSuperv0001', simulators.supervisor.url),
 		realTenantCredential('credExReport0001', simulators.report.url),
 		realTenantCredential('credExQueue00001', simulators.queue.url),
+		realTenantCredential('credExMessage001', simulators.message.url),
 		{ id: 'smtpReceiver0001', name: 'SMTP receiver', type: 'smtp', data: { user: '', password: '', host: '127.0.0.1', port: smtp.port, secure: false, disableStartTls: true } },
 		{ id: 'smtpReceiver0002', name: 'SMTP receiver 2', type: 'smtp', data: { user: '', password: '', host: '127.0.0.1', port: reportSmtp.port, secure: false, disableStartTls: true } },
 	]);
@@ -156,7 +159,7 @@ beforeAll(async () => {
 		example('queue-alert.json', 'exQueueAlert0001', 'credExQueue00001', (workflow) => {
 			node(workflow, 'Post to Slack').parameters.url = `${http.url}/queue`;
 		}),
-		example('queue-long-message-agents.json', 'exQueueMessage01', 'credExQueue00001', () => undefined),
+		example('queue-long-message-agents.json', 'exQueueMessage01', 'credExMessage001', () => undefined),
 	];
 	await sandbox.importWorkflows([...workflows, reportsWorkflow(String(simulators.report.tenant.agents[0].agentId))]);
 	const executeStarted = Date.now();
@@ -296,7 +299,7 @@ it('daily-state-report: one email per run with a row per agent: ready, not ready
 }, 90_000);
 
 it('queue-long-message-agents: each run messages every Not Ready agent of each skill with 3+ waiting, and nobody else', async () => {
-	const simulator = simulators.queue;
+	const simulator = simulators.message;
 	const alerting = new Set([queues.alert.skillId, queues.staffed.skillId]);
 	const expected = simulator.tenant.agents.filter((agent) => alerting.has(agent.skillId) && agent.state === 'NOT_READY').map((agent) => agent.agentId).sort((a, b) => a - b);
 	expect(expected.length).toBeGreaterThan(0);

@@ -30,54 +30,16 @@ function versionTwo(id: string, parameters: Record<string, unknown>) {
 	return workflow;
 }
 
-/** Agent → Get Performance for a past day, as a node added today saves it. */
-function performanceWorkflow(id: string) {
+/** Manual Trigger → the node as one added today (version 2) saves it, with exactly these parameters, on the access key. */
+function versionTwoWorkflow(id: string, parameters: Record<string, unknown>) {
 	const workflow = agentStatesWorkflow({ id, credentialId: 'credAccessKey001', operation: 'getAll' });
 	const node = workflow.nodes[1] as { typeVersion: number; parameters: Record<string, unknown> };
 	node.typeVersion = 2;
-	node.parameters = { resource: 'agent', operation: 'getPerformance', startDate: '2026-12-01T00:00:00Z', endDate: '2026-12-02T00:00:00Z' };
+	node.parameters = parameters;
 	return workflow;
 }
 
-/** Agent → Send Message to the target agent, as a node added today saves it. */
-function messageWorkflow(id: string) {
-	const workflow = agentStatesWorkflow({ id, credentialId: 'credAccessKey001', operation: 'getAll' });
-	const node = workflow.nodes[1] as { typeVersion: number; parameters: Record<string, unknown> };
-	node.typeVersion = 2;
-	node.parameters = {
-		resource: 'agent',
-		operation: 'sendMessage',
-		agentId: { __rl: true, mode: 'id', value: String(target.agentId) },
-		subject: 'Queue is long',
-		message: 'Please go Available',
-		options: { expireMinutes: 10 },
-	};
-	return workflow;
-}
-
-/** Agent → Get Login History of the target agent for November, as a node added today saves it (Limit 50). */
-function loginHistoryWorkflow(id: string) {
-	const workflow = agentStatesWorkflow({ id, credentialId: 'credAccessKey001', operation: 'getAll' });
-	const node = workflow.nodes[1] as { typeVersion: number; parameters: Record<string, unknown> };
-	node.typeVersion = 2;
-	node.parameters = {
-		resource: 'agent',
-		operation: 'getLoginHistory',
-		agentId: { __rl: true, mode: 'id', value: String(target.agentId) },
-		startDate: '2026-11-01T00:00:00Z',
-		endDate: '2026-12-01T00:00:00Z',
-	};
-	return workflow;
-}
-
-/** Contact → Get Active, only contacts waiting in queue, as a node added today saves it. */
-function activeContactsWorkflow(id: string) {
-	const workflow = agentStatesWorkflow({ id, credentialId: 'credAccessKey001', operation: 'getAll' });
-	const node = workflow.nodes[1] as { typeVersion: number; parameters: Record<string, unknown> };
-	node.typeVersion = 2;
-	node.parameters = { resource: 'contact', operation: 'getActive', options: { onlyWaiting: true } };
-	return workflow;
-}
+const targetAgent = () => ({ __rl: true, mode: 'id', value: String(target.agentId) });
 
 const ids = (items: Array<Record<string, unknown>>) => items.map((item) => item.agentId);
 
@@ -111,10 +73,19 @@ beforeAll(async () => {
 		agentStatesWorkflow({ id: 'wfKeyOnlyReady01', credentialId: 'credKeyOnly00001', operation: 'getReady' }),
 		versionTwo('wfV2Defaults0001', {}),
 		versionTwo('wfV2Limit0000001', { limit: 5 }),
-		performanceWorkflow('wfPerformance001'),
-		messageWorkflow('wfMessage0000001'),
-		loginHistoryWorkflow('wfLogins00000001'),
-		activeContactsWorkflow('wfContacts000001'),
+		// Agent → Get Performance for a past day; Send Message to the target agent; its logins in November (Limit 50);
+		// Contact → Get Active, only contacts waiting in queue.
+		versionTwoWorkflow('wfPerformance001', { resource: 'agent', operation: 'getPerformance', startDate: '2026-12-01T00:00:00Z', endDate: '2026-12-02T00:00:00Z' }),
+		versionTwoWorkflow('wfMessage0000001', {
+			resource: 'agent',
+			operation: 'sendMessage',
+			agentId: targetAgent(),
+			subject: 'Queue is long',
+			message: 'Please go Available',
+			options: { expireMinutes: 10 },
+		}),
+		versionTwoWorkflow('wfLogins00000001', { resource: 'agent', operation: 'getLoginHistory', agentId: targetAgent(), startDate: '2026-11-01T00:00:00Z', endDate: '2026-12-01T00:00:00Z' }),
+		versionTwoWorkflow('wfContacts000001', { resource: 'contact', operation: 'getActive', options: { onlyWaiting: true } }),
 	]);
 }, 40 * 60_000);
 

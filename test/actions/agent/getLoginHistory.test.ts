@@ -3,9 +3,9 @@ import type { IDataObject } from 'n8n-workflow';
 import nock from 'nock';
 
 import { startSimulator, type Simulator } from '../../support/simulator';
-import { realTenantCredentials, simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../../support/harness/credentials';
+import { simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../../support/harness/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../../support/harness/workflow';
-import { useNock } from '../../support/harness/fixtures';
+import { signedInRealTenant, useNock } from '../../support/harness/fixtures';
 
 const byId = (agentId: number | string) => ({ __rl: true, mode: 'id', value: String(agentId) });
 const logins = (agentId: number | string, parameters: IDataObject = {}) =>
@@ -73,8 +73,7 @@ describe('against the simulator', () => {
 describe('CXone edge cases (nock)', () => {
 	const API = 'https://api-na1.niceincontact.com';
 	const PATH = '/incontactapi/services/v31.0/agents/1001/login-history';
-	const signedIn = () =>
-		new TestCredentialsHelper(realTenantCredentials({ accessToken: 'tok', apiBaseUrl: API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }));
+	const signedIn = () => signedInRealTenant(API);
 
 	useNock();
 

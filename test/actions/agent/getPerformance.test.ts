@@ -3,9 +3,9 @@ import type { IDataObject } from 'n8n-workflow';
 import nock from 'nock';
 
 import { startSimulator, type Simulator } from '../../support/simulator';
-import { realTenantCredentials, simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../../support/harness/credentials';
+import { simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../../support/harness/credentials';
 import { executeWorkflow, TestCredentialsHelper } from '../../support/harness/workflow';
-import { useNock } from '../../support/harness/fixtures';
+import { signedInRealTenant, useNock } from '../../support/harness/fixtures';
 
 const START = '2026-12-01T00:00:00Z';
 const END = '2026-12-02T00:00:00Z';
@@ -81,8 +81,7 @@ describe('against the simulator', () => {
 describe('CXone edge cases (nock)', () => {
 	const API = 'https://api-na1.niceincontact.com';
 	const PATH = '/incontactapi/services/v31.0/agents/performance';
-	const signedIn = () =>
-		new TestCredentialsHelper(realTenantCredentials({ accessToken: 'tok', apiBaseUrl: API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }));
+	const signedIn = () => signedInRealTenant(API);
 
 	useNock();
 

@@ -7,8 +7,8 @@ import nock from 'nock';
 
 import { startSimulator, type Simulator } from '../../support/simulator';
 import type { FaultSpec } from '../../support/simulator/faults';
-import { realTenantCredentials, simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../../support/harness/credentials';
-import { useNock } from '../../support/harness/fixtures';
+import { simulatorRealTenantCredentials, simulatorTutorialCredentials } from '../../support/harness/credentials';
+import { signedInRealTenant, useNock } from '../../support/harness/fixtures';
 import { executeWorkflow, TestCredentialsHelper } from '../../support/harness/workflow';
 
 let simulator: Simulator;
@@ -160,8 +160,7 @@ describe('a message is sent once per item', () => {
 describe('CXone\'s batch answer (nock)', () => {
 	const API = 'https://api-na1.niceincontact.com';
 	const PATH = '/incontactapi/services/v31.0/agents/messages';
-	const signedIn = () =>
-		new TestCredentialsHelper(realTenantCredentials({ accessToken: 'tok', apiBaseUrl: API, tokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }));
+	const signedIn = () => signedInRealTenant(API);
 
 	useNock();
 

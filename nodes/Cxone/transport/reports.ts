@@ -1,8 +1,8 @@
-/** Real tenants' reporting reads: agent state history, agent performance and skill activity, through CxoneSession.request. */
+/** Real tenants' reporting and real-time reads: state history, performance, login history, skill activity, active contacts. */
 import type { IDataObject } from 'n8n-workflow';
 
-import { extractHistoryPage, historyWindows } from '../helpers/history';
 import { extractContactsPage } from '../helpers/activeContacts';
+import { extractHistoryPage, historyWindows } from '../helpers/history';
 import { extractLoginPage } from '../helpers/loginHistory';
 import { extractPerformance } from '../helpers/performance';
 import { lowerCaseKeys } from '../helpers/values';

@@ -112,14 +112,14 @@ export function readPeriod(context: IExecuteFunctions, itemIndex: number, rule: 
 
 /**
  * Return All and Limit (common.descriptions.ts returnAllAndLimit) as the most items to hand over: Infinity for Return
- * All, else a whole number of at least 1 (an expression skips the editor's minimum).
+ * All, else a whole number of at least 1 (an expression skips the editor's minimum). `what` names the items in the error.
  */
-export function readLimit(context: IExecuteFunctions, itemIndex: number): number {
+export function readLimit(context: IExecuteFunctions, itemIndex: number, what = 'items'): number {
 	if (context.getNodeParameter('returnAll', itemIndex, false) === true) return Number.POSITIVE_INFINITY;
-	const limit = context.getNodeParameter('limit', itemIndex, 50) as unknown;
-	if (typeof limit === 'number' && Number.isInteger(limit) && limit >= 1) return limit;
-	throw new NodeOperationError(context.getNode(), `Limit must be a whole number of at least 1, not ${JSON.stringify(limit ?? null).slice(0, 60)}`, {
-		description: 'Set Limit to how many items you want, or turn on Return All.',
+	const limit = Number(context.getNodeParameter('limit', itemIndex, 50));
+	if (Number.isInteger(limit) && limit >= 1) return limit;
+	throw new NodeOperationError(context.getNode(), `Limit must be a whole number of at least 1, not ${String(limit)}`, {
+		description: `Set Limit to how many ${what} to return, or turn on Return All.`,
 		itemIndex,
 	});
 }

@@ -1,6 +1,5 @@
 /** The query behind Get Many, Get Ready and Filter by Site: the shared read, then summarize and explain. */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { EMPTY_RESULT_HINT, emptyAfterFilters } from '../../helpers/emptyResult';
 import type { AgentFilter } from '../../helpers/filters';
@@ -10,6 +9,7 @@ import { AgentStatesSummarizer } from '../../helpers/summary';
 import { readAgentStates } from '../../shared/readAgentStates';
 import type { CxoneSession } from '../../transport';
 import { PAGE_CAP_WARNING } from '../../transport/agentStates';
+import { readLimit } from '../parameters';
 import { listParameter, readOptions, requestCallFromOptions } from './options';
 
 export interface AgentStatesQuery {
@@ -74,13 +74,5 @@ export async function queryAgentStates(
 /** Version 1 (saved before Return All and Simplify existed) returns every agent with every field. */
 function listShape(context: IExecuteFunctions, itemIndex: number): { limit: number; simplify: boolean } {
 	if (context.getNode().typeVersion < 2) return { limit: Number.POSITIVE_INFINITY, simplify: false };
-	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) === true;
-	const limit = returnAll ? Number.POSITIVE_INFINITY : Number(context.getNodeParameter('limit', itemIndex, 50));
-	if (!returnAll && !(Number.isInteger(limit) && limit >= 1)) {
-		throw new NodeOperationError(context.getNode(), `Limit must be a whole number of at least 1, not ${String(limit)}`, {
-			description: 'Set Limit to how many agents to return, or turn on Return All.',
-			itemIndex,
-		});
-	}
-	return { limit, simplify: context.getNodeParameter('simplify', itemIndex, true) === true };
+	return { limit: readLimit(context, itemIndex, 'agents'), simplify: context.getNodeParameter('simplify', itemIndex, true) === true };
 }

@@ -7,7 +7,7 @@
  * singer-io/tap-nice-incontact tests/test_transform_iso8601_durations.py, and an inContact ETL that casts every
  * field from a string (see ../shared/reference/cxone-api-new-operations.md §2). Both forms are read.
  */
-import { asNumber, asString, durationSeconds, lowerCaseKeys } from './values';
+import { asNumber, asString, durationSeconds, isRecord, lowerCaseKeys } from './values';
 
 /**
  * One agent's figures. Counts and percentages keep CXone's names; each time `…Time` becomes `…Seconds`
@@ -123,7 +123,7 @@ export function normalizePerformances(records: unknown[], period: { startMs: num
 /** The answer's rows: `{ agentPerformance: [...] }` in any key case, or a bare array; null for anything else. */
 export function extractPerformance(body: unknown): unknown[] | null {
 	if (Array.isArray(body)) return body;
-	if (typeof body !== 'object' || body === null) return null;
-	const rows = lowerCaseKeys(body as Record<string, unknown>).agentperformance;
+	if (!isRecord(body)) return null;
+	const rows = lowerCaseKeys(body).agentperformance;
 	return Array.isArray(rows) ? rows : null;
 }

@@ -13,9 +13,9 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { HttpFailure } from '../../../credentials/cxone/http/httpFailure';
 import { normalizeAgentRecord, type NormalizedAgentState } from '../helpers/normalize';
-import { asBoolean, asString, lowerCaseKeys } from '../helpers/values';
-import { agentPath, explain, fetchOneAgentState, isApiError } from './agents';
-import { saysInvalidAgent, unknownAgentText } from './errorMessages';
+import { asBoolean, asString, isRecord, lowerCaseKeys } from '../helpers/values';
+import { agentPath, explain, fetchOneAgentState, isApiError, unknownAgent } from './agents';
+import { saysInvalidAgent } from './errorMessages';
 import type { CxoneSession, RequestCall } from './index';
 
 /** How the node knows the change took effect: CXone's answer, or reading the agent back after a failure. */
@@ -191,9 +191,9 @@ export async function sendAgentMessage(session: CxoneSession, message: AgentMess
 		);
 	}
 	if ('refused' in sent) throw explainMessageRefusal(session, sent.refused, message, itemIndex);
-	const answer = sent.body && typeof sent.body === 'object' && !Array.isArray(sent.body) ? lowerCaseKeys(sent.body as Record<string, unknown>) : {};
+	const answer = isRecord(sent.body) ? lowerCaseKeys(sent.body) : {};
 	const results = Array.isArray(answer.agentmessageresults) ? answer.agentmessageresults : [];
-	const result = results[0] && typeof results[0] === 'object' ? lowerCaseKeys(results[0] as Record<string, unknown>) : {};
+	const result = isRecord(results[0]) ? lowerCaseKeys(results[0]) : {};
 	// A batch answer: an entry failed when it says so, names an error, or CXone counts an error (NICE's definition
 	// has errorCount beside the results, calljacob/nice-cxone-api AdminAgentsService.createMessage).
 	const failed = asBoolean(result.success) === false || asString(result.error) !== null || Number(answer.errorcount) > 0;
@@ -204,10 +204,7 @@ export async function sendAgentMessage(session: CxoneSession, message: AgentMess
 
 function messageFailure(session: CxoneSession, message: AgentMessage, said: string | null, itemIndex?: number): NodeApiError {
 	const reason = said ? `CXone said: ${said.replace(/[.\s]+$/, '')}. ` : '';
-	if (message.targetType === 'Agent' && saysInvalidAgent(said ?? '')) {
-		const text = unknownAgentText(message.targetId ?? '', reason);
-		return session.apiError(text.message, text.description, itemIndex, text.httpCode);
-	}
+	if (message.targetType === 'Agent' && saysInvalidAgent(said ?? '')) return unknownAgent(session, message.targetId ?? '', itemIndex, reason);
 	const fix =
 		message.targetType === 'Team'
 			? 'Pick the team from the list, or check its ID in CXone Admin > Teams.'
@@ -226,10 +223,7 @@ function explainMessageRefusal(session: CxoneSession, error: unknown, message: A
 	}
 	if (error instanceof NodeApiError && ['400', '404'].includes(String(error.httpCode))) {
 		const said = `${error.description ?? ''} ${error.message}`;
-		if (message.targetType === 'Agent' && saysInvalidAgent(said)) {
-			const text = unknownAgentText(message.targetId ?? '');
-			return session.apiError(text.message, text.description, itemIndex, text.httpCode);
-		}
+		if (message.targetType === 'Agent' && saysInvalidAgent(said)) return unknownAgent(session, message.targetId ?? '', itemIndex);
 		if (message.targetType === 'Team' && /invalid\s*team\s*id/i.test(said)) return messageFailure(session, message, 'Invalid Team Id', itemIndex);
 	}
 	return error;

@@ -29,8 +29,9 @@ export const isApiError = (error: unknown, status: number): error is NodeApiErro
 export const isUnknownAgent = (error: unknown): error is NodeApiError =>
 	isApiError(error, 404) && (saysInvalidAgent(`${error.description ?? ''} ${error.message}`) || /knows no agent/.test(error.message));
 
-function unknownAgent(session: CxoneSession, agentId: string, itemIndex?: number): NodeApiError {
-	const text = unknownAgentText(agentId);
+/** The catalogue's unknown-agent error, with what CXone said when it said something. */
+export function unknownAgent(session: CxoneSession, agentId: string, itemIndex?: number, said = ''): NodeApiError {
+	const text = unknownAgentText(agentId, said);
 	return session.apiError(text.message, text.description, itemIndex, text.httpCode);
 }
 

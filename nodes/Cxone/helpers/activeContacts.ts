@@ -8,6 +8,7 @@
  * but compared as a string by a live client: both are read.
  */
 import { epochNumberMs } from './dates';
+import { extractListPage } from './pages';
 import { asBoolean, asString, lowerCaseKeys, timestampMs } from './values';
 
 export interface ActiveContact {
@@ -36,16 +37,7 @@ export interface ActiveContact {
 }
 
 /** The page's contacts, in any of the shapes above; null for anything else. */
-export function extractContactsPage(body: unknown): { records: unknown[]; totalRecords: number | null } | null {
-	if (Array.isArray(body)) return { records: body, totalRecords: null };
-	if (typeof body !== 'object' || body === null) return null;
-	const top = lowerCaseKeys(body as Record<string, unknown>);
-	const wrapped = typeof top.resultset === 'object' && top.resultset !== null ? lowerCaseKeys(top.resultset as Record<string, unknown>) : {};
-	const records = [top.activecontacts, wrapped.activecontacts, top.contacts].find(Array.isArray) as unknown[] | undefined;
-	if (!records) return null;
-	const total = Number(top.totalrecords ?? wrapped.totalrecords);
-	return { records, totalRecords: Number.isInteger(total) && total >= 0 ? total : null };
-}
+export const extractContactsPage = (body: unknown) => extractListPage(body, ['activecontacts', 'contacts']);
 
 /** An ID where CXone's 0 means none. */
 const idOrNull = (value: unknown) => {

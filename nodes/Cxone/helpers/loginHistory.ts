@@ -6,7 +6,8 @@
  * stationCallerId, loginDate }] }`. Older versions wrap the list in `resultSet` and say `phoneNumber` and `callerId`
  * (NICE's samples, see ../shared/reference/cxone-api-new-operations.md §3): both are read. A row has no logout time.
  */
-import { asString, lowerCaseKeys, timestampMs } from './values';
+import { extractListPage } from './pages';
+import { asString, isRecord, lowerCaseKeys, timestampMs } from './values';
 
 export interface AgentLogin {
 	agentId: string;
@@ -19,20 +20,10 @@ export interface AgentLogin {
 }
 
 /** The page's rows: `agentLogins`, `resultSet.agentLogins` (any key case) or a bare array; null for anything else. */
-export function extractLoginPage(body: unknown): { records: unknown[]; totalRecords: number | null } | null {
-	if (Array.isArray(body)) return { records: body, totalRecords: null };
-	if (typeof body !== 'object' || body === null) return null;
-	const top = lowerCaseKeys(body as Record<string, unknown>);
-	const wrapped = typeof top.resultset === 'object' && top.resultset !== null ? lowerCaseKeys(top.resultset as Record<string, unknown>) : {};
-	const records = Array.isArray(top.agentlogins) ? top.agentlogins : wrapped.agentlogins;
-	if (!Array.isArray(records)) return null;
-	const total = Number(top.totalrecords ?? wrapped.totalrecords);
-	return { records, totalRecords: Number.isInteger(total) && total >= 0 ? total : null };
-}
+export const extractLoginPage = (body: unknown) => extractListPage(body, ['agentlogins']);
 
-export function normalizeLogin(record: unknown, agentId: string): AgentLogin | null {
-	if (typeof record !== 'object' || record === null || Array.isArray(record)) return null;
-	const source = lowerCaseKeys(record as Record<string, unknown>);
+/** One login row, its keys already lowercased. */
+function normalizeLogin(source: Record<string, unknown>, agentId: string): AgentLogin {
 	const ms = timestampMs(source.logindate);
 	return {
 		agentId,
@@ -55,9 +46,9 @@ export class DistinctLogins {
 	constructor(private readonly agentId: string) {}
 
 	add(record: unknown): void {
-		const login = normalizeLogin(record, this.agentId);
-		if (!login) return;
-		const source = lowerCaseKeys(record as Record<string, unknown>);
+		if (!isRecord(record)) return;
+		const source = lowerCaseKeys(record);
+		const login = normalizeLogin(source, this.agentId);
 		const key = JSON.stringify([source.logindate ?? null, login.stationId, login.stationName]);
 		if (this.seen.has(key)) return;
 		this.seen.add(key);

@@ -1,4 +1,4 @@
-/** Reading CXone's list answers into records: agent-state pages (any wrapper) and the agents list's locations. Pure. */
+/** Reading CXone's list answers into records: agent-state pages (any wrapper), other wrapped lists, the agents list's locations. Pure. */
 import { asCount, asString, isRecord, lowerCaseKeys } from './values';
 
 export interface AgentStatesPage {
@@ -79,4 +79,18 @@ export function extractAgentLocationsPage(body: unknown): AgentLocationsPage | n
 		entries.push({ agentId, location: asString(agent.location)?.trim() || null });
 	}
 	return { entries, listed: agents.length, total: Number(wrapper ? wrapper.totalrecords : NaN) };
+}
+
+/**
+ * A page of a list CXone sends as a bare array, under one of `keys` (in order, any key case), or under the first key
+ * inside the `resultSet` wrapper older API versions use; `totalRecords` from either level. Null for any other shape.
+ */
+export function extractListPage(body: unknown, keys: string[]): { records: unknown[]; totalRecords: number | null } | null {
+	if (Array.isArray(body)) return { records: body, totalRecords: null };
+	if (!isRecord(body)) return null;
+	const top = lowerCaseKeys(body);
+	const wrapped = isRecord(top.resultset) ? lowerCaseKeys(top.resultset) : {};
+	const [first, ...others] = keys;
+	const records = [top[first], wrapped[first], ...others.map((key) => top[key])].find(Array.isArray) as unknown[] | undefined;
+	return records ? { records, totalRecords: asCount(top.totalrecords ?? wrapped.totalrecords) } : null;
 }

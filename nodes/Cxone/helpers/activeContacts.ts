@@ -9,7 +9,7 @@
  */
 import { epochNumberMs } from './dates';
 import { extractListPage } from './pages';
-import { asBoolean, asString, lowerCaseKeys, timestampMs } from './values';
+import { asBoolean, asString, LatestById, lowerCaseKeys, timestampMs } from './values';
 
 export interface ActiveContact {
 	contactId: string;
@@ -85,7 +85,7 @@ export function normalizeContact(record: unknown, nowMs: number): ActiveContact 
  * while CXone updates (the later listing wins). Records naming no contact are counted as skipped.
  */
 export class DistinctContacts {
-	private readonly byId = new Map<string, ActiveContact>();
+	private readonly kept = new LatestById<ActiveContact>((contact) => contact.contactId);
 	skipped = 0;
 	/** Contacts listed, before `keep` chose. */
 	seen = 0;
@@ -102,14 +102,14 @@ export class DistinctContacts {
 			return;
 		}
 		this.seen++;
-		if (this.keep(contact)) this.byId.set(contact.contactId, contact);
+		if (this.keep(contact)) this.kept.add(contact);
 	}
 
 	get size(): number {
-		return this.byId.size;
+		return this.kept.size;
 	}
 
 	get contacts(): ActiveContact[] {
-		return [...this.byId.values()];
+		return this.kept.items;
 	}
 }

@@ -7,7 +7,7 @@
  * singer-io/tap-nice-incontact tests/test_transform_iso8601_durations.py, and an inContact ETL that casts every
  * field from a string (see ../shared/reference/cxone-api-new-operations.md §2). Both forms are read.
  */
-import { asNumber, asString, durationSeconds, isRecord, lowerCaseKeys } from './values';
+import { asNumber, asString, durationSeconds, isRecord, LatestById, lowerCaseKeys } from './values';
 
 /**
  * One agent's figures. Counts and percentages keep CXone's names; each time `…Time` becomes `…Seconds`
@@ -110,14 +110,9 @@ export const normalizePerformance = (record: unknown, period: { startMs: number;
  */
 export function normalizePerformances(records: unknown[], period: { startMs: number; endMs: number }): { agents: AgentPerformance[]; skipped: number } {
 	const shown = periodOf(period);
-	const byId = new Map<string, AgentPerformance>();
-	let skipped = 0;
-	for (const record of records) {
-		const agent = normalizeRecord(record, shown);
-		if (agent) byId.set(agent.agentId, agent);
-		else skipped++;
-	}
-	return { agents: [...byId.values()], skipped };
+	const agents = new LatestById<AgentPerformance>((agent) => agent.agentId);
+	for (const record of records) agents.add(normalizeRecord(record, shown));
+	return { agents: agents.items, skipped: agents.skipped };
 }
 
 /** The answer's rows: `{ agentPerformance: [...] }` in any key case, or a bare array; null for anything else. */

@@ -5,7 +5,7 @@
  * numbers and `earliestQueueTime` as a timestamp string (also nice-devone/nice-cxone-agent-sdk
  * dist/agent-sdk/src/lib/acd/model/skill-activity-event.d.ts). Numeric strings are accepted too.
  */
-import { asBoolean, asNumber, asString, lowerCaseKeys } from './values';
+import { asBoolean, asNumber, asString, LatestById, lowerCaseKeys } from './values';
 
 export interface SkillActivity {
 	skillId: string;
@@ -99,14 +99,9 @@ export function normalizeSkillActivity(record: unknown, nowMs: number): SkillAct
  * the later listing (read later, so as new or newer) gives the values. Records naming no skill are counted as skipped.
  */
 export function normalizeSkillActivities(records: unknown[], nowMs: number): { skills: SkillActivity[]; skipped: number } {
-	const byId = new Map<string, SkillActivity>();
-	let skipped = 0;
-	for (const record of records) {
-		const skill = normalizeSkillActivity(record, nowMs);
-		if (skill) byId.set(skill.skillId, skill);
-		else skipped++;
-	}
-	return { skills: [...byId.values()], skipped };
+	const skills = new LatestById<SkillActivity>((skill) => skill.skillId);
+	for (const record of records) skills.add(normalizeSkillActivity(record, nowMs));
+	return { skills: skills.items, skipped: skills.skipped };
 }
 
 /** Keeps skills whose ID or name (any case) is listed; everything when the list is empty. */

@@ -171,3 +171,27 @@ export function canonicalIsoMs(value: string): number {
 		millisecond >= 0;
 	return valid ? Date.UTC(year, month - 1, day, hour, minute, second, millisecond) : Number.NaN;
 }
+
+/**
+ * Records keyed by ID in the order first listed, the later listing of an ID replacing the earlier one (skip-based pages
+ * can list a record again while CXone updates it); what names no ID (`null`) is counted as skipped.
+ */
+export class LatestById<T> {
+	private readonly byId = new Map<string, T>();
+	skipped = 0;
+
+	constructor(private readonly idOf: (item: T) => string) {}
+
+	add(item: T | null): void {
+		if (item === null) this.skipped++;
+		else this.byId.set(this.idOf(item), item);
+	}
+
+	get size(): number {
+		return this.byId.size;
+	}
+
+	get items(): T[] {
+		return [...this.byId.values()];
+	}
+}
